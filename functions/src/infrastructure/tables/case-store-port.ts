@@ -1,0 +1,96 @@
+/**
+ * The contract between the application service and the case table.
+ *
+ * Layout (docs/data-stores.md): table `cases`, PartitionKey = providerId, so every command on a
+ * case is one point read of its snapshot row and one entity-group transaction in the provider's
+ * partition. Row keys: `c|{caseId}` snapshot, `e|{caseId}|{seq:0000000000}` audit events,
+ * `o|{caseId}|{seq:0000000000}|{index:000}` outbox effects.
+ */
+
+/** Who did something: the Entra tenant and object id, never an email or UPN. */
+export interface ActorRef {
+  readonly tid: string;
+  readonly oid: string;
+}
+
+/** Flat, queryable columns written on the snapshot row beside the state JSON. */
+export type SummaryColumns = Readonly<Record<string, string | number | boolean | null>>;
+
+/** One command already applied to the case, kept so a retried command is recognised. */
+export interface AppliedCommand {
+  readonly commandId: string;
+  readonly firstSeq: number;
+  readonly lastSeq: number;
+  /** JSON result returned to the caller the first time, replayed on a retry. */
+  readonly result: unknown;
+}
+
+/** What one point read of a snapshot row returns. */
+export interface StoredCase {
+  readonly providerId: string;
+  readonly caseId: string;
+  readonly state: unknown;
+  readonly etag: string;
+  /** Sequence number of the last event (0 when none). */
+  readonly seq: number;
+  /** Hash of the last event in the per-case chain ('' before the first event). */
+  readonly lastHash: string;
+  readonly recentCommands: readonly AppliedCommand[];
+}
+
+/** One audit event to append in the same transaction as the snapshot. */
+export interface NewEvent {
+  readonly type: string;
+  readonly data: unknown;
+  readonly actor: ActorRef;
+  /** UTC ISO-8601 instant, ending in Z. */
+  readonly at: string;
+  readonly command: string;
+}
+
+/** One side effect (notification, meeting, reminder) to carry out after the commit. */
+export interface NewEffect {
+  readonly kind: string;
+  readonly data: unknown;
+}
+
+/** Everything one command writes, atomically. */
+export interface CommitRequest {
+  readonly providerId: string;
+  readonly caseId: string;
+  /** ETag of the snapshot that was read, or null to create the case. */
+  readonly expectedEtag: string | null;
+  readonly state: unknown;
+  readonly summary: SummaryColumns;
+  readonly events: readonly NewEvent[];
+  readonly effects: readonly NewEffect[];
+  readonly commandId: string;
+  readonly result: unknown;
+}
+
+/** The outcome of a commit. */
+export type CommitOutcome =
+  | { readonly kind: 'committed'; readonly etag: string; readonly seq: number }
+  /** The command had already been committed (a retry after a timeout): its first result. */
+  | { readonly kind: 'duplicate'; readonly result: unknown }
+  /** Someone else wrote first (412 on update, 409 on create). Re-read and re-decide. */
+  | { readonly kind: 'conflict' };
+
+/** A stored audit event as read back for the history view and chain verification. */
+export interface StoredEvent extends NewEvent {
+  readonly seq: number;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** The case table, as the application service sees it. */
+export interface CaseStore {
+  /** One point read of the snapshot row. */
+  load(providerId: string, caseId: string): Promise<StoredCase | undefined>;
+  /** One entity-group transaction: snapshot (If-Match) + events + effects. */
+  commit(request: CommitRequest): Promise<CommitOutcome>;
+  /** Snapshot rows of one provider (summary columns and state), for listings and sweeps. */
+  listSnapshots(providerId: string): AsyncIterable<StoredCase & { readonly summary: SummaryColumns }>;
+  /** A case's audit events, in order. */
+  events(providerId: string, caseId: string): Promise<StoredEvent[]>;
+}

@@ -1,0 +1,43 @@
+import type { CaseCommand, OpenCaseCommand } from '@shared/domain/commands';
+import type { Identity } from '@shared/domain/context';
+import type { AvailableCommand, CaseSummary, CaseView } from '@shared/domain/view';
+import type { Result } from '@shared/errors/refusal';
+
+/** Filters for "my cases". */
+export interface CaseListFilter {
+  readonly stageId?: string;
+  readonly status?: 'open' | 'closed';
+  /** Only cases whose next review falls on or before this civil date (or is overdue). */
+  readonly dueBy?: string;
+}
+
+/** One audit event as the history view shows it. */
+export interface HistoryEntry {
+  readonly seq: number;
+  readonly type: string;
+  readonly at: string;
+  readonly actor: { readonly tid: string; readonly oid: string };
+  readonly command: string;
+  readonly hash: string;
+}
+
+/** The result of a command: the case as the caller now sees it. */
+export interface CommandResult {
+  readonly caseId: string;
+  readonly events: readonly string[];
+  readonly view: CaseView;
+}
+
+/**
+ * The application service: the one entry point for every channel (API, bot, message extension,
+ * timers). It authorises from case membership and role, calls the pure engine, and persists.
+ * A case the caller may not see is NOT_FOUND, exactly like one that does not exist.
+ */
+export interface CaseServicePort {
+  openCase(who: Identity, providerId: string, input: OpenCaseCommand, commandId: string): Promise<Result<CommandResult>>;
+  execute(who: Identity, caseId: string, command: CaseCommand, commandId: string): Promise<Result<CommandResult>>;
+  getCase(who: Identity, caseId: string): Promise<Result<CaseView>>;
+  available(who: Identity, caseId: string): Promise<Result<readonly AvailableCommand[]>>;
+  history(who: Identity, caseId: string): Promise<Result<readonly HistoryEntry[]>>;
+  listMine(who: Identity, filter: CaseListFilter): Promise<Result<readonly CaseSummary[]>>;
+}

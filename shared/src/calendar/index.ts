@@ -1,0 +1,11 @@
+export type { BankHolidaySource } from './bank-holiday-source';
+export { CalendarError } from './calendar-error';
+export { calendarSettingsSchema, type CalendarSettings } from './calendar-settings';
+export type { Closure } from './closure';
+export { createCalendar } from './create-calendar';
+export { addCalendarDays, compareIsoDates } from './date-arithmetic';
+export { englandAndWalesBankHolidays } from './england-and-wales-bank-holidays';
+export { isoDateSchema, type IsoDate } from './iso-date';
+export type { DayUnit, ProviderCalendar } from './provider-calendar';
+export type { TermDates } from './term-dates';
+export { todayInUk } from './today-in-uk';

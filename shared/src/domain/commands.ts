@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { roleSchema } from './roles';
+import { civilDateSchema, emailSchema, idSchema, instantSchema, safeText, textLimits } from '../schemas/text';
+
+const short = safeText(textLimits.short);
+const medium = safeText(textLimits.medium);
+const long = safeText(textLimits.long);
+const optionalLong = safeText(textLimits.long, 0).default('');
+const guid = z.guid({ message: 'must be a GUID' });
+
+/** A person to name in a case. */
+export const participantInputSchema = z.strictObject({
+  role: roleSchema,
+  name: short,
+  email: emailSchema.nullable().default(null),
+  tid: guid.nullable().default(null),
+  oid: guid.nullable().default(null),
+});
+
+/** Open a case for a trainee under a provider's procedure. */
+export const openCaseSchema = z.strictObject({
+  trainee: z.strictObject({
+    name: short,
+    email: emailSchema.nullable().default(null),
+    tid: guid.nullable().default(null),
+    oid: guid.nullable().default(null),
+    route: z.enum(['primary', 'early-primary', 'secondary']),
+    subject: short,
+    school: short,
+    placement: short,
+  }),
+  participants: z.array(participantInputSchema).max(30).default([]),
+});
+
+const targetFields = {
+  text: medium,
+  actions: z.array(medium).max(20).default([]),
+  indicators: z.array(short).max(20).default([]),
+  monitoring: safeText(textLimits.medium, 0).default(''),
+  successCriteria: safeText(textLimits.medium, 0).default(''),
+};
+
+/** Every command on an existing case, discriminated by `type`. */
+export const caseCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('addParticipant'), participant: participantInputSchema }),
+  z.strictObject({ type: z.literal('removeParticipant'), participantId: idSchema }),
+  z.strictObject({
+    type: z.literal('raiseConcern'),
+    category: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a category id'),
+    description: long,
+    evidence: safeText(textLimits.long, 0).nullable().default(null),
+    source: z
+      .strictObject({
+        kind: z.enum(['teams-message', 'tab', 'api']),
+        url: z.url({ protocol: /^https$/, message: 'must be an https URL' }).max(2000).nullable().default(null),
+        author: short.nullable().default(null),
+      })
+      .nullable()
+      .default(null),
+    seriousIncident: z.boolean().default(false),
+  }),
+  z.strictObject({
+    type: z.literal('startStage'),
+    stageId: z.string().regex(/^[a-z0-9-]{1,40}$/),
+    entryId: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
+    reason: long,
+    overview: optionalLong,
+    evidence: z
+      .strictObject({ writtenReports: z.array(medium).max(20).default([]), observationIds: z.array(idSchema).max(20).default([]) })
+      .default({ writtenReports: [], observationIds: [] }),
+  }),
+  z.strictObject({ type: z.literal('setPlanDetails'), overview: optionalLong, supportMeasures: optionalLong }),
+  z.strictObject({ type: z.literal('addTarget'), ...targetFields }),
+  z.strictObject({ type: z.literal('updateTarget'), targetId: idSchema, ...targetFields }),
+  z.strictObject({ type: z.literal('removeTarget'), targetId: idSchema }),
+  z.strictObject({ type: z.literal('setReviewDate'), reviewDate: civilDateSchema }),
+  z.strictObject({
+    type: z.literal('signPlan'),
+    planVersion: z.number().int().positive(),
+    typedFullName: short,
+    role: roleSchema.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('scheduleMeeting'),
+    meetingDefinitionId: z.string().regex(/^[a-z0-9-]{1,60}$/),
+    start: instantSchema,
+    durationMinutes: z.number().int().min(10).max(480),
+    online: z.boolean(),
+    attendees: z.array(idSchema).min(1).max(30),
+  }),
+  z.strictObject({ type: z.literal('recordMeetingHeld'), meetingId: idSchema, notes: long }),
+  z.strictObject({ type: z.literal('cancelMeeting'), meetingId: idSchema, reason: medium }),
+  z.strictObject({
+    type: z.literal('recordObservation'),
+    observationDefinitionId: z.string().regex(/^[a-z0-9-]{1,60}$/).nullable().default(null),
+    date: civilDateSchema,
+    observers: z.array(idSchema).min(1).max(5),
+    notes: long,
+  }),
+  z.strictObject({
+    type: z.literal('recordReview'),
+    heldOn: civilDateSchema,
+    outcomes: z.array(z.strictObject({ targetId: idSchema, met: z.boolean(), evidence: long })).min(1).max(20),
+    notes: optionalLong,
+  }),
+  z.strictObject({
+    type: z.literal('recordFinalOutcome'),
+    progress: z.enum(['sufficient', 'insufficient']),
+    basis: z.enum(['unlikely-to-progress', 'serious-negative-impact']).nullable().default(null),
+    agreedBy: z.array(idSchema).max(10).default([]),
+    notes: long,
+  }),
+  z.strictObject({ type: z.literal('completeDuty'), dutyId: z.string().regex(/^[a-z0-9-]{1,60}$/), notes: optionalLong }),
+  z.strictObject({ type: z.literal('recordAppealDecision'), decision: z.enum(['declined', 'lodged']) }),
+  z.strictObject({ type: z.literal('recordAppealOutcome'), outcome: z.enum(['upheld', 'dismissed']), notes: long }),
+  z.strictObject({ type: z.literal('addComment'), text: long, visibility: z.enum(['all', 'staff']).default('all') }),
+  z.strictObject({
+    type: z.literal('recordImp'),
+    pointId: z.string().regex(/^[A-Za-z0-9-]{1,20}$/),
+    grades: z
+      .array(z.strictObject({ indicator: short, grade: z.string().min(1).max(40), placement: z.enum(['A', 'B']).nullable().default(null) }))
+      .min(1)
+      .max(200),
+    partTwoMet: z.boolean(),
+    coreValues: z.array(z.string().min(1).max(40)).max(10).default([]),
+    standardsMetInFull: z.boolean().nullable().default(null),
+  }),
+  z.strictObject({ type: z.literal('closeCase'), closureId: z.string().regex(/^[a-z0-9-]{1,60}$/), notes: long }),
+]);
+
+/** An open-case command. */
+export type OpenCaseCommand = z.infer<typeof openCaseSchema>;
+/** A command on an existing case. */
+export type CaseCommand = z.infer<typeof caseCommandSchema>;
+/** The name of a case command. */
+export type CaseCommandType = CaseCommand['type'];
+/** A command of one type. */
+export type CommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
+/** Every command type, for tables keyed by command. */
+export const caseCommandTypes = caseCommandSchema.options.map((o) => o.shape.type.value);

@@ -1,0 +1,63 @@
+import type {
+  CaseState,
+  Comment,
+  Concern,
+  DutyRecord,
+  FinalOutcome,
+  ImpRecord,
+  Meeting,
+  Observation,
+  Participant,
+  Review,
+  Signature,
+  Target,
+} from './state';
+
+/** Everything that can happen to a case, in the past tense. State is a fold of these. */
+export type CaseEvent =
+  | { readonly type: 'CaseOpened'; readonly case: Omit<CaseState, 'participants' | 'concerns' | 'status' | 'current' | 'completedStages' | 'comments' | 'imp'> }
+  | { readonly type: 'ParticipantAdded'; readonly participant: Participant }
+  | { readonly type: 'ParticipantRemoved'; readonly participantId: string; readonly at: string }
+  | { readonly type: 'ConcernRaised'; readonly concern: Concern }
+  | {
+      readonly type: 'StageStarted';
+      readonly instanceId: string;
+      readonly stageId: string;
+      readonly entryId: string;
+      readonly startedOn: string;
+      readonly at: string;
+      readonly by: string;
+      readonly reason: string;
+      readonly overview: string;
+    }
+  | { readonly type: 'StageEnded'; readonly instanceId: string; readonly at: string }
+  | { readonly type: 'PlanDetailsSet'; readonly overview: string; readonly supportMeasures: string; readonly planVersion: number }
+  | { readonly type: 'TargetAdded'; readonly target: Target; readonly planVersion: number }
+  | { readonly type: 'TargetUpdated'; readonly target: Target; readonly planVersion: number }
+  | { readonly type: 'TargetRemoved'; readonly targetId: string; readonly planVersion: number }
+  | { readonly type: 'ReviewDateSet'; readonly reviewDate: string; readonly planVersion: number }
+  | { readonly type: 'SignaturesVoided'; readonly planVersion: number; readonly count: number }
+  | { readonly type: 'PlanSigned'; readonly signature: Signature }
+  | { readonly type: 'PlanFullySigned'; readonly planVersion: number; readonly at: string }
+  | { readonly type: 'MeetingScheduled'; readonly meeting: Meeting }
+  | { readonly type: 'MeetingHeld'; readonly meetingId: string; readonly notes: string }
+  | { readonly type: 'MeetingCancelled'; readonly meetingId: string; readonly reason: string }
+  | { readonly type: 'ObservationRecorded'; readonly observation: Observation }
+  | { readonly type: 'ReviewRecorded'; readonly review: Review }
+  | { readonly type: 'FinalOutcomeRecorded'; readonly outcome: FinalOutcome }
+  | { readonly type: 'DutyCompleted'; readonly duty: DutyRecord }
+  | { readonly type: 'AppealRightInformed'; readonly at: string }
+  | { readonly type: 'AppealDecisionRecorded'; readonly decision: 'declined' | 'lodged'; readonly at: string }
+  | { readonly type: 'AppealOutcomeRecorded'; readonly outcome: 'upheld' | 'dismissed'; readonly at: string }
+  | { readonly type: 'CommentAdded'; readonly comment: Comment }
+  | { readonly type: 'ImpRecorded'; readonly record: ImpRecord }
+  | {
+      readonly type: 'CaseClosed';
+      readonly outcomeId: string;
+      readonly outcomeLabel: string;
+      readonly at: string;
+      readonly notes: string;
+    };
+
+/** The name of an event type. */
+export type CaseEventType = CaseEvent['type'];

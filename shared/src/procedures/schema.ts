@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { roleSchema } from '../domain/roles';
+
+/** A checklist rule id such as BF-11, ME-48 or X-01 (a provider may use its own prefix). */
+export const ruleIdSchema = z.string().regex(/^[A-Z]{1,4}-\d{2,3}$/, 'must be a rule id such as ME-19');
+const rules = z.array(ruleIdSchema).min(1, 'every rule in a definition names the clause it enacts');
+
+/** A value given literally or read from a provider setting (the X-items are settings, never guesses). */
+export function param<T extends z.ZodType>(value: T) {
+  return z.union([value, z.strictObject({ setting: z.string().min(1) })]);
+}
+const roleList = z.array(roleSchema).min(1);
+const dayUnit = z.enum(['school', 'working']);
+
+/** A named guard with parameters; implemented in `rules/guards.ts`. */
+export const guardSchema = z.strictObject({
+  name: z.enum([
+    'latestReviewHasUnmetTarget',
+    'latestReviewAllMet',
+    'stagesEndedWithUnmetTargets',
+    'timescaleExhausted',
+    'seriousIncidentRaised',
+    'writtenEvidence',
+    'finalOutcomeConditions',
+    'dutiesComplete',
+    'appealResolved',
+    'meetingHeld',
+    'settingEnabled',
+  ]),
+  params: z.record(z.string(), z.unknown()).default({}),
+  rules,
+});
+
+/** One way into a stage. */
+export const entrySchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  from: z.array(z.string().min(1)).min(1),
+  by: param(roleList),
+  guards: z.array(guardSchema).default([]),
+  rules,
+});
+
+/** The plan a stage keeps: targets, their style and limits. */
+export const planSchema = z.strictObject({
+  targetStyle: z.enum(['SMART', 'SHARP']),
+  maxTargets: param(z.number().int().positive().nullable()),
+  maxActionsPerTarget: param(z.number().int().positive().nullable()),
+  requireIndicators: z.boolean(),
+  requireMonitoring: z.boolean(),
+  requireSuccessCriteria: z.boolean(),
+  editableBy: param(roleList),
+  rules,
+});
+
+/** When a stage's review falls due, counted on the provider's calendar. */
+export const reviewSchema = z.strictObject({
+  by: param(roleList),
+  minDays: param(z.number().int().nonnegative().nullable()),
+  maxDays: param(z.number().int().positive().nullable()),
+  unit: param(dayUnit),
+  indicativeDays: param(z.number().int().positive().nullable()).optional(),
+  requiresObservation: z.string().optional(),
+  multiple: z.boolean().default(false),
+  rules,
+});
+
+/** A meeting a stage requires. */
+export const meetingSchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  participants: roleList,
+  online: z.boolean().nullable(),
+  scheduledBy: param(roleList),
+  agenda: z.array(z.string()).default([]),
+  rules,
+});
+
+/** An observation a stage requires: any one of the observer sets (a joint observation lists several roles). */
+export const observationSchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  observers: z.array(roleList).min(1),
+  rules,
+});
+
+/** Who signs a stage's plan. */
+export const signaturesSchema = z.strictObject({
+  signers: param(roleList),
+  mode: z.enum(['each-participant', 'one-per-role']),
+  rules,
+});
+
+/** A duty to carry out and record (agreements, letters, notices, interviews). */
+export const dutySchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  by: param(roleList),
+  onlyIf: z.strictObject({ appeal: z.enum(['declined', 'lodged']) }).optional(),
+  rules,
+});
+
+/** A way a stage can close the case. */
+export const closureSchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  by: param(roleList),
+  guards: z.array(guardSchema).default([]),
+  rules,
+});
+
+/** One stage of a procedure. */
+export const stageSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  summary: z.string().min(1),
+  formal: z.boolean().nullable(),
+  entries: z.array(entrySchema).min(1),
+  plan: planSchema.optional(),
+  review: reviewSchema.optional(),
+  finalOutcome: z.boolean().default(false),
+  appeal: z.boolean().default(false),
+  meetings: z.array(meetingSchema).default([]),
+  observations: z.array(observationSchema).default([]),
+  signatures: signaturesSchema.optional(),
+  duties: z.array(dutySchema).default([]),
+  closures: z.array(closureSchema).default([]),
+  rules,
+});
+
+/** A provider setting that settles an ambiguity, with its stated default. */
+export const settingSchema = z.strictObject({
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+  label: z.string().min(1),
+  description: z.string().min(1),
+  type: z.enum(['dayUnit', 'number', 'nullableNumber', 'boolean', 'roles', 'choice']),
+  choices: z.array(z.string()).optional(),
+  default: z.unknown(),
+  rules,
+});
+
+/** An IMP trigger, evaluated over a progress-point record (ME-71..78). */
+export const impTriggerSchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  kind: z.enum(['shareOfGrades', 'anyGrade', 'partTwoNotMet', 'standardsNotMetInFull', 'noOpportunityAtPlacement']),
+  grades: z.array(z.string()).default([]),
+  atLeast: z.number().min(0).max(1).optional(),
+  recommendation: z.enum(['support-plan', 'support-plan-or-cfc', 'high-priority', 'final-stage-cfc']),
+  rules,
+});
+
+/** An IMP progress point. */
+export const impPointSchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  expectations: z.array(z.string()),
+  minCoreValues: z.number().int().min(0).max(4),
+  triggers: z.array(impTriggerSchema),
+  rules,
+});
+
+/** A concern category the procedure recognises. */
+export const categorySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  specialCategory: z.boolean().default(false),
+  rules,
+});
+
+/** A whole procedure, as data. */
+export const procedureDefinitionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/),
+  version: z.string().min(1),
+  providerName: z.string().min(1),
+  title: z.string().min(1),
+  source: z.string().min(1),
+  roleLabels: z.partialRecord(roleSchema, z.string().min(1)),
+  concern: z.strictObject({
+    raisedBy: param(roleList),
+    notify: z.array(z.strictObject({ when: z.array(roleSchema).min(1), notify: roleList, rules })),
+    categories: z.array(categorySchema).min(1),
+    rules,
+  }),
+  caseOpenedBy: param(roleList),
+  participantsManagedBy: param(roleList),
+  notifyOnStageEvents: z.strictObject({ roles: roleList, rules }),
+  specialCategoryVisibleTo: param(roleList),
+  stages: z.array(stageSchema).min(1),
+  settings: z.array(settingSchema).default([]),
+  imp: z.array(impPointSchema).default([]),
+  grades: z.array(z.string()).default([]),
+  coreValues: z.array(z.string()).default([]),
+  placementRules: z.array(z.strictObject({ route: z.string(), text: z.string(), rules })).default([]),
+});
+
+/** A validated procedure definition. */
+export type ProcedureDefinition = z.infer<typeof procedureDefinitionSchema>;
+/** A validated stage. */
+export type StageDefinition = z.infer<typeof stageSchema>;
+/** A named guard. */
+export type GuardDefinition = z.infer<typeof guardSchema>;
+/** A value or a setting reference. */
+export type Param<T> = T | { setting: string };
