@@ -4,7 +4,7 @@ import type { IsoDate } from './iso-date';
 import type { DayUnit } from './provider-calendar';
 
 /** How many calendar days to search past the last counting day before giving up. */
-export const SEARCH_LIMIT_DAYS = 3 * 366;
+const SEARCH_LIMIT_DAYS = 3 * 366;
 
 type IsCounting = (date: IsoDate) => boolean;
 

@@ -29,6 +29,8 @@ export type CaseEvent =
       readonly by: string;
       readonly reason: string;
       readonly overview: string;
+      /** Targets and review date carried from the previous stage (a final review of them). */
+      readonly carried: { readonly targets: readonly Target[]; readonly reviewDate: string | null } | null;
     }
   | { readonly type: 'StageEnded'; readonly instanceId: string; readonly at: string }
   | { readonly type: 'PlanDetailsSet'; readonly overview: string; readonly supportMeasures: string; readonly planVersion: number }

@@ -26,6 +26,7 @@ export const guardSchema = z.strictObject({
     'appealResolved',
     'meetingHeld',
     'settingEnabled',
+    'concernRaised',
   ]),
   params: z.record(z.string(), z.unknown()).default({}),
   rules,
@@ -53,13 +54,20 @@ export const planSchema = z.strictObject({
   rules,
 });
 
-/** When a stage's review falls due, counted on the provider's calendar. */
-export const reviewSchema = z.strictObject({
-  by: param(roleList),
+/** When a stage's review date may fall, counted on the provider's calendar from the anchor. */
+export const reviewDateSchema = z.strictObject({
   minDays: param(z.number().int().nonnegative().nullable()),
   maxDays: param(z.number().int().positive().nullable()),
   unit: param(dayUnit),
   indicativeDays: param(z.number().int().positive().nullable()).optional(),
+  anchor: z.enum(['stageStart', 'previousStageStart']).default('stageStart'),
+  setBy: param(roleList),
+  rules,
+});
+
+/** Who reviews a stage's targets, and what must happen first. */
+export const reviewSchema = z.strictObject({
+  by: param(roleList),
   requiresObservation: z.string().optional(),
   multiple: z.boolean().default(false),
   rules,
@@ -70,6 +78,8 @@ export const meetingSchema = z.strictObject({
   id: z.string().min(1),
   label: z.string().min(1),
   participants: roleList,
+  /** At least one person from each group must attend, e.g. the class mentor or the professional mentor. */
+  anyOf: z.array(roleList).default([]),
   online: z.boolean().nullable(),
   scheduledBy: param(roleList),
   agenda: z.array(z.string()).default([]),
@@ -97,6 +107,8 @@ export const dutySchema = z.strictObject({
   label: z.string().min(1),
   by: param(roleList),
   onlyIf: z.strictObject({ appeal: z.enum(['declined', 'lodged']) }).optional(),
+  effect: z.enum(['appeal-informed']).optional(),
+  notify: z.array(roleSchema).default([]),
   rules,
 });
 
@@ -117,6 +129,9 @@ export const stageSchema = z.strictObject({
   formal: z.boolean().nullable(),
   entries: z.array(entrySchema).min(1),
   plan: planSchema.optional(),
+  /** Carry the previous stage's targets and review date into this stage (a final review of them). */
+  carryPlan: z.boolean().default(false),
+  reviewDate: reviewDateSchema.optional(),
   review: reviewSchema.optional(),
   finalOutcome: z.boolean().default(false),
   appeal: z.boolean().default(false),
@@ -183,6 +198,10 @@ export const procedureDefinitionSchema = z.strictObject({
     rules,
   }),
   caseOpenedBy: param(roleList),
+  closuresWithoutStage: z.array(closureSchema).default([]),
+  commentStaffNotesBy: roleList,
+  impRecordedBy: param(roleList),
+  observationsRecordedBy: param(roleList),
   participantsManagedBy: param(roleList),
   notifyOnStageEvents: z.strictObject({ roles: roleList, rules }),
   specialCategoryVisibleTo: param(roleList),

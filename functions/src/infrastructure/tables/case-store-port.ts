@@ -60,6 +60,12 @@ export interface CommitRequest {
   readonly caseId: string;
   /** ETag of the snapshot that was read, or null to create the case. */
   readonly expectedEtag: string | null;
+  /** `seq` of the snapshot that was read (0 to create): new events continue from it. */
+  readonly expectedSeq: number;
+  /** `lastHash` of the snapshot that was read ('' to create): the hash chain continues from it. */
+  readonly prevHash: string;
+  /** `recentCommands` of the snapshot that was read ([] to create): this command is appended. */
+  readonly recentCommands: readonly AppliedCommand[];
   readonly state: unknown;
   readonly summary: SummaryColumns;
   readonly events: readonly NewEvent[];
@@ -76,9 +82,25 @@ export type CommitOutcome =
   /** Someone else wrote first (412 on update, 409 on create). Re-read and re-decide. */
   | { readonly kind: 'conflict' };
 
+/** The commit fields that come from the snapshot that was read (or from nothing, to create). */
+export type CommitBase = Pick<
+  CommitRequest,
+  'expectedEtag' | 'expectedSeq' | 'prevHash' | 'recentCommands'
+>;
+
+/** The CommitBase for a command decided on `loaded` (undefined: the case is being created). */
+export function commitBase(loaded: StoredCase | undefined): CommitBase {
+  if (loaded === undefined) {
+    return { expectedEtag: null, expectedSeq: 0, prevHash: '', recentCommands: [] };
+  }
+  const { etag, seq, lastHash, recentCommands } = loaded;
+  return { expectedEtag: etag, expectedSeq: seq, prevHash: lastHash, recentCommands };
+}
+
 /** A stored audit event as read back for the history view and chain verification. */
 export interface StoredEvent extends NewEvent {
   readonly seq: number;
+  readonly commandId: string;
   readonly prevHash: string;
   readonly hash: string;
 }
@@ -90,7 +112,9 @@ export interface CaseStore {
   /** One entity-group transaction: snapshot (If-Match) + events + effects. */
   commit(request: CommitRequest): Promise<CommitOutcome>;
   /** Snapshot rows of one provider (summary columns and state), for listings and sweeps. */
-  listSnapshots(providerId: string): AsyncIterable<StoredCase & { readonly summary: SummaryColumns }>;
+  listSnapshots(
+    providerId: string,
+  ): AsyncIterable<StoredCase & { readonly summary: SummaryColumns }>;
   /** A case's audit events, in order. */
   events(providerId: string, caseId: string): Promise<StoredEvent[]>;
 }

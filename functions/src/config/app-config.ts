@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { StartupError } from './startup-error';
+
+/** Entra's tenant-independent signing keys (multi-tenant apps). */
+export const entraCommonJwksUrl = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+
+/** Where Azure Table Storage is: a connection string (Azurite, local) or an endpoint + identity. */
+export type TablesConfig =
+  | { readonly kind: 'connectionString'; readonly connectionString: string }
+  | { readonly kind: 'endpoint'; readonly endpoint: string; readonly managedIdentityClientId?: string };
+
+/** The process configuration, read once at start-up, validated and frozen. */
+export interface AppConfig {
+  readonly appEnv: 'local' | 'production';
+  readonly tables: TablesConfig;
+  readonly auth: {
+    readonly clientId: string;
+    readonly appIdUri?: string;
+    readonly jwksUrl: string;
+  };
+  readonly localIdp: boolean;
+  readonly bot: { readonly clientId?: string; readonly tenantId?: string };
+  readonly publicTabOrigin?: string;
+  /** Port of the local host (ignored in Azure). */
+  readonly port: number;
+}
+
+const onOff = z.enum(['on', 'off']);
+const blankAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUndefined, schema.optional());
+
+const envSchema = z.object({
+  APP_ENV: z.enum(['local', 'production']),
+  AZURE_TABLES_CONNECTION_STRING: optional(z.string().min(1)),
+  AZURE_TABLES_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
+  AZURE_CLIENT_ID: optional(z.guid()),
+  AUTH_CLIENT_ID: z.guid(),
+  AUTH_APP_ID_URI: optional(z.string().regex(/^api:\/\/[^\s]+$/, 'must start with api://')),
+  AUTH_JWKS_URL: optional(z.url({ protocol: /^https?$/ })),
+  LOCAL_IDP: z.preprocess(blankAsUndefined, onOff.default('off')),
+  BOT_CLIENT_ID: optional(z.guid()),
+  BOT_TENANT_ID: optional(z.guid()),
+  PUBLIC_TAB_ORIGIN: optional(z.url({ protocol: /^https?$/ })),
+  PORT: z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(65_535).default(7071)),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`)
+    .join('; ');
+}
+
+function tablesFrom(env: Env): TablesConfig {
+  if (env.AZURE_TABLES_CONNECTION_STRING !== undefined) {
+    return { kind: 'connectionString', connectionString: env.AZURE_TABLES_CONNECTION_STRING };
+  }
+  if (env.AZURE_TABLES_ENDPOINT !== undefined) {
+    const identity = env.AZURE_CLIENT_ID;
+    return identity === undefined
+      ? { kind: 'endpoint', endpoint: env.AZURE_TABLES_ENDPOINT }
+      : { kind: 'endpoint', endpoint: env.AZURE_TABLES_ENDPOINT, managedIdentityClientId: identity };
+  }
+  throw new StartupError(
+    'Missing AZURE_TABLES_CONNECTION_STRING or AZURE_TABLES_ENDPOINT: set one to reach Table Storage.',
+  );
+}
+
+function jwksUrlFrom(env: Env): string {
+  if (env.AUTH_JWKS_URL !== undefined) return env.AUTH_JWKS_URL;
+  const localKeys = env.APP_ENV === 'local' && env.LOCAL_IDP === 'on';
+  return localKeys ? `http://127.0.0.1:${env.PORT}/local-idp/keys` : entraCommonJwksUrl;
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}
+
+/** Parses the environment into a frozen `AppConfig`; a `StartupError` names what is missing. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new StartupError(`Invalid configuration: ${describeIssues(parsed.error)}`);
+  }
+  const e = parsed.data;
+  return deepFreeze({
+    appEnv: e.APP_ENV,
+    tables: tablesFrom(e),
+    auth: {
+      clientId: e.AUTH_CLIENT_ID,
+      ...(e.AUTH_APP_ID_URI === undefined ? {} : { appIdUri: e.AUTH_APP_ID_URI }),
+      jwksUrl: jwksUrlFrom(e),
+    },
+    localIdp: e.LOCAL_IDP === 'on',
+    bot: {
+      ...(e.BOT_CLIENT_ID === undefined ? {} : { clientId: e.BOT_CLIENT_ID }),
+      ...(e.BOT_TENANT_ID === undefined ? {} : { tenantId: e.BOT_TENANT_ID }),
+    },
+    ...(e.PUBLIC_TAB_ORIGIN === undefined ? {} : { publicTabOrigin: e.PUBLIC_TAB_ORIGIN }),
+    port: e.PORT,
+  });
+}

@@ -1,0 +1,45 @@
+import type { Identity } from '@shared/domain/context';
+import { AuthError } from '../auth/auth-error';
+import { bearerToken } from '../auth/bearer-token';
+import { problem } from './problem';
+import type { ApiRequest, ApiResponse, RouteDefinition } from './route-types';
+import { runtime } from './runtime';
+
+/** A handler that runs only for a signed-in caller. */
+export type AuthenticatedHandler = (request: ApiRequest, who: Identity) => Promise<ApiResponse>;
+
+/** The 401/403/503 problem for an authentication failure, with a `WWW-Authenticate` challenge. */
+export function authProblem(error: AuthError): ApiResponse {
+  if (error.failure === 'insufficient_access') {
+    return problem(403, 'FORBIDDEN', error.message, {
+      headers: { 'www-authenticate': 'Bearer error="insufficient_scope"' },
+    });
+  }
+  if (error.failure === 'unavailable') {
+    return problem(503, 'SERVICE_UNAVAILABLE', error.message, { headers: { 'retry-after': '5' } });
+  }
+  return problem(401, 'UNAUTHENTICATED', error.message, {
+    headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+  });
+}
+
+/** Wraps a handler: validates the bearer token and passes the caller's `Identity` (tid, oid, name). */
+export function authenticated(handler: AuthenticatedHandler): RouteDefinition['handler'] {
+  return async (request) => {
+    const token = bearerToken(request.headers);
+    if (token === undefined) {
+      return problem(401, 'UNAUTHENTICATED', 'Sign in: send an Authorization: Bearer access token.', {
+        headers: { 'www-authenticate': 'Bearer' },
+      });
+    }
+    let who: Identity;
+    try {
+      who = await runtime().validateToken(token);
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      if (error.failure === 'unavailable') runtime().log.warn('Token keys unavailable', { error: error.cause });
+      return authProblem(error);
+    }
+    return handler(request, who);
+  };
+}

@@ -1,0 +1,45 @@
+import type { TenantPolicy } from '../auth/claims';
+import { createTokenValidator } from '../auth/token-validator';
+import type { AppConfig } from '../config/app-config';
+import { createTableServiceClient, tableConnection } from '../config/table-service';
+import type { TableConnection } from '../infrastructure/tables/table-clients';
+import type { CaseServicePort } from '../services/case-service-port';
+import type { Logger } from './logger';
+import type { AppRuntime } from './runtime';
+
+/** What a service factory gets: the configuration and how to reach storage. */
+export interface ServiceDeps {
+  readonly config: AppConfig;
+  readonly connection: TableConnection;
+  readonly log: Logger;
+}
+
+/** What the host supplies to build the runtime. */
+export interface RuntimeParts {
+  readonly config: AppConfig;
+  readonly log: Logger;
+  /** Which tenants may sign in: the union of every provider's `tenants`. */
+  readonly isAllowedTenant: TenantPolicy;
+  /** Builds the application service on the configured storage. */
+  readonly createService: (deps: ServiceDeps) => CaseServicePort;
+}
+
+/** Builds the runtime (storage clients, token validator, service) from the configuration. */
+export function composeRuntime(parts: RuntimeParts): AppRuntime {
+  const { config, log } = parts;
+  const connection = tableConnection(config.tables);
+  const validateToken = createTokenValidator({
+    jwksUrl: config.auth.jwksUrl,
+    clientId: config.auth.clientId,
+    ...(config.auth.appIdUri === undefined ? {} : { appIdUri: config.auth.appIdUri }),
+    isAllowedTenant: parts.isAllowedTenant,
+  });
+  return {
+    config,
+    log,
+    connection,
+    tables: createTableServiceClient(connection),
+    validateToken,
+    service: parts.createService({ config, connection, log }),
+  };
+}

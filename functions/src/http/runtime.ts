@@ -1,0 +1,39 @@
+import type { TableServiceClient } from '@azure/data-tables';
+import type { TokenValidator } from '../auth/token-validator';
+import type { AppConfig } from '../config/app-config';
+import type { TableConnection } from '../infrastructure/tables/table-clients';
+import type { CaseServicePort } from '../services/case-service-port';
+import type { Logger } from './logger';
+
+/** Everything route handlers depend on, built once at start-up by the host. */
+export interface AppRuntime {
+  readonly config: AppConfig;
+  readonly log: Logger;
+  readonly connection: TableConnection;
+  readonly tables: TableServiceClient;
+  readonly validateToken: TokenValidator;
+  readonly service: CaseServicePort;
+}
+
+/** A handler ran before the host installed the runtime (a wiring bug). */
+export class RuntimeNotInstalledError extends Error {
+  override readonly name = 'RuntimeNotInstalledError';
+}
+
+let installed: AppRuntime | undefined;
+
+/** Installs the runtime; hosts call this once before serving. */
+export function installRuntime(runtime: AppRuntime): void {
+  installed = Object.freeze(runtime);
+}
+
+/** Removes the runtime (tests and local-host shutdown). */
+export function uninstallRuntime(): void {
+  installed = undefined;
+}
+
+/** The installed runtime; throws `RuntimeNotInstalledError` before start-up finished. */
+export function runtime(): AppRuntime {
+  if (installed === undefined) throw new RuntimeNotInstalledError('The app runtime is not installed yet.');
+  return installed;
+}

@@ -1,0 +1,21 @@
+/** JSON.stringify typed honestly: undefined for undefined, functions and symbols. */
+export function toJson(value: unknown): string | undefined {
+  const json: string | undefined = JSON.stringify(value);
+  return json;
+}
+
+/** JSON with object keys sorted recursively, after the usual JSON normalisation (toJSON, undefined). */
+export function canonicalJson(value: unknown): string {
+  const normalised: unknown = JSON.parse(toJson(value) ?? 'null');
+  return write(normalised);
+}
+
+function write(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(write).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${write(record[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

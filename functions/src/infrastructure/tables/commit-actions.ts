@@ -1,0 +1,70 @@
+import type { TransactionAction } from '@azure/data-tables';
+import type { AppliedCommand, CommitRequest } from './case-store-port';
+import { chainEvents, eventEntity } from './event-row';
+import { outboxEntity } from './outbox-row';
+import { assertId } from './row-keys';
+import { snapshotEntity } from './snapshot-row';
+import { StoreInputError, UnconditionalWriteError } from './storage-errors';
+
+/** The actions of one commit and the seq the case reaches if it succeeds. */
+export interface PreparedCommit {
+  readonly actions: readonly TransactionAction[];
+  readonly lastSeq: number;
+}
+
+function assertRequest(request: CommitRequest): void {
+  assertId('providerId', request.providerId);
+  assertId('caseId', request.caseId);
+  const etag = request.expectedEtag;
+  if (etag !== null && (etag.trim() === '' || etag.trim() === '*')) {
+    throw new UnconditionalWriteError('etag', 'expectedEtag must be a real ETag or null (create)');
+  }
+  if (!Number.isSafeInteger(request.expectedSeq) || request.expectedSeq < 0) {
+    throw new StoreInputError('expectedSeq must be a whole number >= 0');
+  }
+  if (request.effects.length > 0 && request.events.length === 0) {
+    throw new StoreInputError('a command with effects must record at least one event');
+  }
+}
+
+/** Builds snapshot (create, or Replace with If-Match) + event creates + outbox creates. */
+export function prepareCommit(request: CommitRequest): PreparedCommit {
+  assertRequest(request);
+  const { providerId, caseId, commandId, expectedSeq } = request;
+  const events = chainEvents(expectedSeq, request.prevHash, request.events, commandId);
+  const last = events.at(-1);
+  const lastSeq = last?.seq ?? expectedSeq;
+  const applied: AppliedCommand = {
+    commandId,
+    firstSeq: expectedSeq + 1,
+    lastSeq,
+    result: request.result,
+  };
+  const snapshot = snapshotEntity({
+    providerId,
+    caseId,
+    state: request.state,
+    summary: request.summary,
+    seq: lastSeq,
+    lastHash: last?.hash ?? request.prevHash,
+    recentCommands: [...request.recentCommands, applied],
+  });
+  const first: TransactionAction =
+    request.expectedEtag === null
+      ? ['create', snapshot]
+      : ['update', snapshot, 'Replace', { etag: request.expectedEtag }];
+  return {
+    actions: [
+      first,
+      ...events.map((event): TransactionAction => [
+        'create',
+        eventEntity(providerId, caseId, event),
+      ]),
+      ...request.effects.map((effect, index): TransactionAction => [
+        'create',
+        outboxEntity(providerId, caseId, lastSeq, index, effect, commandId),
+      ]),
+    ],
+    lastSeq,
+  };
+}

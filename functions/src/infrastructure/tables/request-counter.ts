@@ -1,0 +1,40 @@
+import type { TableServiceClientOptions } from '@azure/data-tables';
+
+/** One entry of a client's `additionalPolicies`. */
+export type AdditionalPolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number];
+
+/** One HTTP attempt that left the client. */
+export interface SentRequest {
+  readonly method: string;
+  readonly url: string;
+}
+
+/** A test hook counting storage round trips (every attempt, retries included). */
+export interface RequestCounter {
+  readonly policy: AdditionalPolicy;
+  readonly requests: readonly SentRequest[];
+  count(): number;
+  reset(): void;
+}
+
+/** A perRetry pipeline policy recording each request before it is sent. */
+export function countingPolicy(): RequestCounter {
+  const requests: SentRequest[] = [];
+  return {
+    policy: {
+      position: 'perRetry',
+      policy: {
+        name: 'countingPolicy',
+        sendRequest: (request, next) => {
+          requests.push({ method: request.method, url: decodeURIComponent(request.url) });
+          return next(request);
+        },
+      },
+    },
+    requests,
+    count: () => requests.length,
+    reset: () => {
+      requests.length = 0;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The Azure Functions entry point (bundled to functions/dist/main.js): reads the configuration
+ * once, refuses an unsafe production start, installs the runtime and registers the route table.
+ */
+import { app } from '@azure/functions';
+import { loadConfig } from './config/app-config';
+import { assertSafeForProduction } from './config/assert-safe-for-production';
+import { configSummary } from './config/config-summary';
+import { appTenantPolicy, createAppService } from './http/app-wiring';
+import { azureHttpHandler, azureTimerHandler } from './http/azure-adapter';
+import { composeRuntime } from './http/compose-runtime';
+import { consoleLogger } from './http/logger';
+import { appRouteTable } from './http/routes';
+import { installRuntime } from './http/runtime';
+
+const config = loadConfig(process.env);
+assertSafeForProduction(config);
+consoleLogger.info(`Starting: ${configSummary(config)}`);
+installRuntime(
+  composeRuntime({
+    config,
+    log: consoleLogger,
+    isAllowedTenant: appTenantPolicy(config),
+    createService: createAppService,
+  }),
+);
+
+const table = appRouteTable();
+for (const route of table.routes) {
+  app.http(route.name, {
+    methods: [...route.methods],
+    route: route.route,
+    authLevel: 'anonymous',
+    handler: azureHttpHandler(route),
+  });
+}
+for (const timer of table.timers) {
+  app.timer(timer.name, {
+    schedule: timer.schedule,
+    runOnStartup: false,
+    useMonitor: true,
+    retry: { strategy: 'exponentialBackoff', maxRetryCount: 3, minimumInterval: { seconds: 10 }, maximumInterval: { minutes: 5 } },
+    handler: azureTimerHandler(timer),
+  });
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { PortInUseError, startAzurite } from '../test/support/azurite';
+
+/** `npm run azurite`: a local table service with data kept in .data/azurite until Ctrl-C. */
+async function main(): Promise<void> {
+  const port = Number(process.env.AZURITE_TABLE_PORT ?? '10002');
+  if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
+    console.error(
+      `AZURITE_TABLE_PORT must be a port number, got ${String(process.env.AZURITE_TABLE_PORT)}`,
+    );
+    process.exit(1);
+  }
+  const location = path.resolve(__dirname, '..', '.data', 'azurite');
+  const azurite = await startAzurite({ location, port, detached: true }).catch((error: unknown) => {
+    if (!(error instanceof PortInUseError)) throw error;
+    console.error(
+      `Port ${port} is busy (is Azurite already running?). Set AZURITE_TABLE_PORT to use another.`,
+    );
+    process.exit(1);
+  });
+  console.log(`Azurite tables on 127.0.0.1:${port}, data in ${location}`);
+  console.log(`AZURE_TABLES_CONNECTION_STRING="${azurite.connectionString}"`);
+  console.log('Ctrl-C stops it.');
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: stopping Azurite...`);
+    azurite.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

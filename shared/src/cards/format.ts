@@ -1,0 +1,19 @@
+import { todayInUk } from '../calendar';
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** A civil date `YYYY-MM-DD` as people read it: `Tue 14 Oct 2025`. Unparseable input is shown as-is. */
+export function formatDate(civil: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(civil);
+  if (match === null) return civil;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const weekday = days[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
+  return `${weekday} ${d} ${months[m - 1] ?? ''} ${y}`;
+}
+
+/** A UTC instant as the UK civil date it fell on. */
+export function formatInstantDate(instant: string): string {
+  const at = new Date(instant);
+  return Number.isNaN(at.getTime()) ? instant : formatDate(todayInUk(at));
+}

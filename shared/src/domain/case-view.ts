@@ -1,0 +1,98 @@
+import { todayInUk } from '../calendar';
+import { applicableDuties } from '../rules/duties';
+import type { Actor, DecisionContext } from './context';
+import { availableCommands } from './decide';
+import { reviewOverdue, reviewWindow } from './review-window';
+import { holdsAny } from './actor';
+import { rolesParam, paramValue } from './settings';
+import { fullySigned, signerSlots } from './signers';
+import { roleLabel, stageDefinition } from './stage-lookup';
+import type { CaseState } from './state';
+import type { CaseSummary, CaseView, StageView } from './view';
+
+function stageView(ctx: DecisionContext, state: CaseState): StageView | null {
+  const instance = state.current;
+  const stage = instance === null ? undefined : stageDefinition(ctx.definition, instance.stageId);
+  if (instance === null || stage === undefined) return null;
+  const window = reviewWindow(stage, instance, state, ctx.settings, ctx.calendar);
+  const slots = signerSlots(ctx.definition, stage, instance, state, ctx.settings);
+  return {
+    instanceId: instance.instanceId,
+    stageId: stage.id,
+    label: stage.label,
+    summary: stage.summary,
+    formal: stage.formal,
+    startedOn: instance.startedOn,
+    reason: instance.reason,
+    rules: stage.rules,
+    plan: {
+      ...instance.plan,
+      targetStyle: stage.plan?.targetStyle ?? null,
+      maxTargets: stage.plan === undefined ? null : paramValue<number | null>(ctx.settings, stage.plan.maxTargets),
+    },
+    reviewWindow: window,
+    reviewOverdue: reviewOverdue(instance, window, todayInUk(ctx.now)),
+    signers: slots,
+    fullySigned: fullySigned(slots),
+    meetings: instance.meetings,
+    requiredMeetings: stage.meetings.map((m) => ({ id: m.id, label: m.label, online: m.online, participants: m.participants, rules: m.rules })),
+    observations: instance.observations,
+    reviews: instance.reviews,
+    duties: applicableDuties(stage, instance),
+    appeal: stage.appeal ? instance.appeal : null,
+    finalOutcome: instance.finalOutcome,
+  };
+}
+
+/** The case as this viewer may see it: special category and staff-only content removed where not allowed (Z7). */
+export function buildCaseView(ctx: DecisionContext, state: CaseState, actor: Actor): CaseView {
+  const medicalOk = holdsAny(actor, rolesParam(ctx.settings, ctx.definition.specialCategoryVisibleTo));
+  const isStaff = actor.roles.some((r) => r !== 'trainee');
+  const categories = new Map(ctx.definition.concern.categories.map((c) => [c.id, c.label]));
+  return {
+    caseId: state.caseId,
+    providerId: state.providerId,
+    providerName: ctx.definition.providerName,
+    procedure: { id: ctx.definition.id, version: state.procedureVersion, title: ctx.definition.title },
+    trainee: { name: state.trainee.name, route: state.trainee.route, subject: state.trainee.subject, school: state.trainee.school, placement: state.trainee.placement },
+    status: state.status,
+    stage: stageView(ctx, state),
+    completedStages: state.completedStages.map((s) => ({ instanceId: s.instanceId, stageId: s.stageId, label: stageDefinition(ctx.definition, s.stageId)?.label ?? s.stageId, startedOn: s.startedOn, endedAt: s.endedAt })),
+    participants: state.participants.map((p) => ({ participantId: p.participantId, role: p.role, roleLabel: roleLabel(ctx.definition, p.role), name: p.name, active: p.removedAt === null })),
+    concerns: state.concerns.map((c) => {
+      const hidden = c.specialCategory && !medicalOk;
+      return {
+        concernId: c.concernId,
+        raisedAt: c.raisedAt,
+        raisedByRole: c.raisedByRole,
+        category: hidden ? 'restricted' : c.category,
+        categoryLabel: hidden ? 'Restricted' : (categories.get(c.category) ?? c.category),
+        description: hidden ? null : c.description,
+        evidence: hidden ? null : c.evidence,
+        seriousIncident: c.seriousIncident,
+        specialCategory: c.specialCategory,
+        redacted: hidden,
+      };
+    }),
+    comments: state.comments.filter((c) => c.visibility === 'all' || isStaff),
+    imp: isStaff ? state.imp.map((r) => ({ impId: r.impId, pointId: r.pointId, recordedAt: r.recordedAt, fired: r.fired })) : [],
+    viewerRoles: actor.roles,
+    available: availableCommands(ctx, state, actor),
+  };
+}
+
+/** One listing row for this viewer. */
+export function summarise(ctx: DecisionContext, state: CaseState, actor: Actor): CaseSummary {
+  const view = stageView(ctx, state);
+  return {
+    caseId: state.caseId,
+    providerId: state.providerId,
+    traineeName: state.trainee.name,
+    stageId: view?.stageId ?? null,
+    stageLabel: view?.label ?? null,
+    status: state.status.kind,
+    nextReviewDate: view?.plan.reviewDate ?? view?.reviewWindow?.latest ?? null,
+    reviewOverdue: view?.reviewOverdue ?? false,
+    viewerRoles: actor.roles,
+  };
+}

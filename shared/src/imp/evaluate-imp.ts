@@ -1,0 +1,47 @@
+import type { ProcedureDefinition } from '../procedures/schema';
+
+/** One IMP record as entered. */
+export interface ImpInput {
+  readonly grades: readonly { readonly indicator: string; readonly grade: string; readonly placement: 'A' | 'B' | null }[];
+  readonly partTwoMet: boolean;
+  readonly coreValues: readonly string[];
+  readonly standardsMetInFull: boolean | null;
+}
+
+type Point = ProcedureDefinition['imp'][number];
+type Trigger = Point['triggers'][number];
+
+/** What the triggers propose. A person decides (ME-71..78). */
+export interface ImpEvaluation {
+  readonly fired: { triggerId: string; label: string; recommendation: string; rules: readonly string[] }[];
+  readonly notes: string[];
+}
+
+function fires(trigger: Trigger, input: ImpInput): boolean {
+  const graded = input.grades.length;
+  const matching = input.grades.filter((g) => trigger.grades.includes(g.grade)).length;
+  switch (trigger.kind) {
+    case 'shareOfGrades':
+      return graded > 0 && matching / graded >= (trigger.atLeast ?? 0.5);
+    case 'anyGrade':
+      return matching > 0;
+    case 'noOpportunityAtPlacement':
+      return input.grades.some((g) => trigger.grades.includes(g.grade) && g.placement !== null);
+    case 'partTwoNotMet':
+      return !input.partTwoMet;
+    case 'standardsNotMetInFull':
+      return input.standardsMetInFull === false;
+  }
+}
+
+/** Evaluates an IMP point's triggers and expectations over a record. */
+export function evaluateImp(point: Point, input: ImpInput): ImpEvaluation {
+  const fired = point.triggers
+    .filter((t) => fires(t, input))
+    .map((t) => ({ triggerId: t.id, label: t.label, recommendation: t.recommendation, rules: t.rules }));
+  const notes: string[] = [];
+  if (input.coreValues.length < point.minCoreValues) {
+    notes.push(`Expected at least ${point.minCoreValues} CORE value(s) at ${point.label}; ${input.coreValues.length} recorded.`);
+  }
+  return { fired, notes };
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { calendarSettingsSchema } from '../calendar';
+import { roleSchema } from '../domain/roles';
+import { emailSchema, providerIdSchema, safeText, textLimits } from '../schemas/text';
+
+/** A member of the provider's staff directory (programme leads, directors act provider-wide). */
+export const staffMemberSchema = z.strictObject({
+  tid: z.guid(),
+  oid: z.guid(),
+  name: safeText(textLimits.short),
+  email: emailSchema.nullable().default(null),
+  role: roleSchema,
+});
+
+/** A provider's configuration: which procedure it runs, its calendar, its X-settings, its staff. */
+export const providerSettingsSchema = z.strictObject({
+  providerId: providerIdSchema,
+  name: safeText(textLimits.short),
+  procedureId: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/),
+  /** Entra tenants allowed to sign in for this provider: its own and its partner schools'. */
+  tenants: z.array(z.guid()).min(1).max(200),
+  calendar: calendarSettingsSchema,
+  /** Values for the procedure's settings (X-items); a missing key takes the stated default. */
+  values: z.record(z.string(), z.unknown()).default({}),
+  staff: z.array(staffMemberSchema).max(500).default([]),
+});
+
+/** A validated provider configuration. */
+export type ProviderSettings = z.infer<typeof providerSettingsSchema>;

@@ -1,0 +1,41 @@
+import { brightFuturesScitt } from './bright-futures-scitt';
+import { midEssexItt } from './mid-essex-itt';
+import { procedureDefinitionSchema, type ProcedureDefinition } from './schema';
+import { fail, ok, refuse, type Result } from '../errors/refusal';
+
+/** Validates a procedure definition given as data (how a third provider is added, without code). */
+export function parseProcedure(data: unknown): Result<ProcedureDefinition> {
+  const parsed = procedureDefinitionSchema.safeParse(data);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return fail(refuse('VALIDATION_FAILED', `Invalid procedure definition at ${first?.path.join('.') ?? '(root)'}: ${first?.message ?? 'invalid'}`));
+  }
+  return checkReferences(parsed.data);
+}
+
+function checkReferences(def: ProcedureDefinition): Result<ProcedureDefinition> {
+  const stageIds = new Set(def.stages.map((s) => s.id));
+  const settingKeys = new Set(def.settings.map((s) => s.key));
+  const badFrom = def.stages.flatMap((s) => s.entries.flatMap((e) => e.from)).find((f) => f !== 'none' && !stageIds.has(f));
+  if (badFrom !== undefined) return fail(refuse('VALIDATION_FAILED', `A stage entry comes from unknown stage "${badFrom}".`));
+  const refs = JSON.stringify(def).match(/"setting":"([^"]+)"/g) ?? [];
+  const badSetting = refs.map((r) => r.slice(11, -1)).find((k) => !settingKeys.has(k));
+  if (badSetting !== undefined) return fail(refuse('VALIDATION_FAILED', `The definition uses setting "${badSetting}" but does not declare it.`));
+  return ok(def);
+}
+
+function must(data: unknown): ProcedureDefinition {
+  const result = parseProcedure(data);
+  if (!result.ok) throw new ProcedureDefinitionError(result.refusal.message);
+  return result.value;
+}
+
+/** Raised at start-up when a built-in definition is invalid (a programming error). */
+export class ProcedureDefinitionError extends Error {
+  override readonly name = 'ProcedureDefinitionError';
+}
+
+/** The built-in procedures, validated at load. */
+export const builtInProcedures: ReadonlyMap<string, ProcedureDefinition> = new Map(
+  [must(brightFuturesScitt), must(midEssexItt)].map((d) => [d.id, d]),
+);
