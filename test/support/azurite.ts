@@ -167,20 +167,3 @@ export async function startAzurite(options: AzuriteOptions): Promise<AzuriteHand
   };
 }
 
-/** The Azurite started by jest's global setup, with its throw-away workspace. */
-export type RunAzurite = AzuriteHandle & { readonly location: string };
-
-const RUN_KEY = Symbol.for('support-plan-teams.azurite');
-const holder = globalThis as { [RUN_KEY]?: RunAzurite };
-
-/** Keeps the run's Azurite on globalThis (global setup and teardown share one process). */
-export function keepAzurite(azurite: RunAzurite): void {
-  holder[RUN_KEY] = azurite;
-}
-
-/** Takes the run's Azurite back off globalThis, for teardown. */
-export function takeAzurite(): RunAzurite | undefined {
-  const azurite = holder[RUN_KEY];
-  holder[RUN_KEY] = undefined;
-  return azurite;
-}

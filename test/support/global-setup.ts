@@ -1,12 +1,25 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { keepAzurite, startAzurite } from './azurite';
+import { startAzurite, type AzuriteHandle } from './azurite';
+
+/** The Azurite started by global setup, with its throw-away workspace. */
+export type RunAzurite = AzuriteHandle & { readonly location: string };
+
+const RUN_KEY = Symbol.for('support-plan-teams.azurite');
+const holder = globalThis as { [RUN_KEY]?: RunAzurite };
+
+/** Takes the run's Azurite off globalThis (global setup and teardown share one process). */
+export function takeAzurite(): RunAzurite | undefined {
+  const azurite = holder[RUN_KEY];
+  holder[RUN_KEY] = undefined;
+  return azurite;
+}
 
 /** Starts one in-memory Azurite for the whole jest run and exports its connection string. */
 export default async function globalSetup(): Promise<void> {
   const location = mkdtempSync(path.join(tmpdir(), 'azurite-test-'));
   const azurite = await startAzurite({ location, inMemory: true });
   process.env.AZURE_TABLES_CONNECTION_STRING = azurite.connectionString;
-  keepAzurite({ ...azurite, location });
+  holder[RUN_KEY] = { ...azurite, location };
 }

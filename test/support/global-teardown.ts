@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { takeAzurite } from './azurite';
+import { takeAzurite } from './global-setup';
 
 /** Stops the Azurite that global-setup started and removes its workspace. */
 export default async function globalTeardown(): Promise<void> {

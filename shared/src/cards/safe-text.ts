@@ -5,7 +5,7 @@ const zeroWidthSpace = '\u200B';
 
 /** Neutralises text from users or provider data before it goes into a card (V4). */
 export function neutralise(text: string): string {
-  return text.replaceAll('{{', `{${zeroWidthSpace}{`).replaceAll('${', `$${zeroWidthSpace}{`);
+  return text.replace(/\{(?=\{)/g, `{${zeroWidthSpace}`).replace(/\$(?=\{)/g, `$${zeroWidthSpace}`);
 }
 
 /** Shortens text for a card, on a character (not code unit) boundary. */

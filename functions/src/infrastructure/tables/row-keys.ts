@@ -1,5 +1,5 @@
 import { StoreInputError } from './storage-errors';
-import { assertValidKey } from './transaction-guard';
+import { assertValidKey } from './key-rules';
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 

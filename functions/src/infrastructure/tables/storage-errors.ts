@@ -40,7 +40,8 @@ export class CorruptRowError extends TableStorageError {
   override readonly name: string = 'CorruptRowError';
 }
 
-/** Storage was unreachable or busy and the write is known NOT to have committed: try again. */
+/** Storage was unavailable and the command did not commit (or could not be confirmed): retry it
+ * with the same commandId, which is safe because commits are idempotent. */
 export class TransientStorageError extends TableStorageError {
   override readonly name: string = 'TransientStorageError';
 }
@@ -57,7 +58,7 @@ export class StorageRequestError extends TableStorageError {
   }
 }
 
-/** A plain-http endpoint that is not loopback; tables must be reached over https. */
+/** A plain-http endpoint that is not loopback: tables must be reached over https. */
 export class InsecureEndpointError extends TableStorageError {
   override readonly name: string = 'InsecureEndpointError';
 }

@@ -39,8 +39,10 @@ export function adaptiveCardProblems(card: AdaptiveCard): string[] {
   context.targetVersion = AC.Versions.v1_5;
   parsed.parse(JSON.parse(JSON.stringify(card)) as unknown, context);
   const problems: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
-  for (const event of parsed.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
+  for (let i = 0; i < context.eventCount; i++)
+    problems.push(`parse: ${context.getEventAt(i).message}`);
+  for (const event of parsed.validateProperties().validationEvents)
+    problems.push(`validate: ${event.message}`);
   return problems;
 }
 
@@ -53,11 +55,13 @@ export function cardRuleViolations(card: AdaptiveCard): string[] {
   const bytes = new TextEncoder().encode(JSON.stringify(card)).length;
   if (bytes > maxCardBytes) problems.push(`${bytes} bytes`);
   for (const node of typedNodes(card)) {
-    if (node.type === 'Action.OpenUrl' || node.type === 'Action.ToggleVisibility') problems.push(`has ${node.type}`);
+    if (node.type === 'Action.OpenUrl' || node.type === 'Action.ToggleVisibility')
+      problems.push(`has ${node.type}`);
     if ('selectAction' in node) problems.push(`${String(node.type)} has a selectAction`);
     if (node.type === 'Action.Execute' || node.type === 'Action.Submit') {
       const data = (node.data ?? {}) as Record<string, unknown>;
-      for (const k of Object.keys(data)) if (!dataKeys.has(k)) problems.push(`action data key ${k}`);
+      for (const k of Object.keys(data))
+        if (!dataKeys.has(k)) problems.push(`action data key ${k}`);
       if (data.verb === undefined) problems.push('action without verb');
     }
   }

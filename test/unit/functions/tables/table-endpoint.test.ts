@@ -2,7 +2,7 @@ import { InsecureEndpointError } from '../../../../functions/src/infrastructure/
 import {
   allowsInsecure,
   tableEndpointOf,
-} from '../../../../functions/src/infrastructure/tables/table-clients';
+} from '../../../../functions/src/infrastructure/tables/table-endpoint';
 import { azuriteConnectionString } from '../../../support/azurite';
 
 test('plain http is allowed only on 127.0.0.1 and localhost', () => {

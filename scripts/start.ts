@@ -1,0 +1,146 @@
+/**
+ * `npm start`: the whole product on one machine. Builds the tab, starts Azurite (data in
+ * .data/azurite), serves the route table, the tab and the local sign-in on 127.0.0.1, seeds the
+ * demo providers once, and prints where everything is. Ctrl-C stops what it started.
+ */
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { loadConfig } from '../functions/src/config/app-config';
+import { assertSafeForProduction } from '../functions/src/config/assert-safe-for-production';
+import { configSummary } from '../functions/src/config/config-summary';
+import { loadStartOptions } from '../functions/src/config/start-options';
+import { StartupError } from '../functions/src/config/startup-error';
+import { appTenantPolicy, createAppService } from '../functions/src/http/app-wiring';
+import { composeRuntime } from '../functions/src/http/compose-runtime';
+import { consoleLogger } from '../functions/src/http/logger';
+import { appRouteTable } from '../functions/src/http/routes';
+import { installRuntime, type AppRuntime } from '../functions/src/http/runtime';
+import { TableCaseStore } from '../functions/src/infrastructure/tables/case-table-store';
+import { openTable } from '../functions/src/infrastructure/tables/table-clients';
+import { demoPersonas } from '../functions/src/local/demo-personas';
+import { localEnvironment } from '../functions/src/local/local-environment';
+import { startLocalHost } from '../functions/src/local/local-host';
+import { createLocalIdp } from '../functions/src/local/local-idp';
+import { seedOnce, type SeedDemo } from '../functions/src/local/seed-once';
+import { PortInUseError, startAzurite } from '../test/support/azurite';
+import { buildTab } from './build';
+
+const root = path.resolve(__dirname, '..');
+const stoppers: (() => Promise<void>)[] = [];
+
+function assertPortFree(port: number, what: string, variable: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      const busy = `Port ${port} on 127.0.0.1 (${what}) is already in use. Stop whatever holds it, or set ${variable} to another port.`;
+      reject(error.code === 'EADDRINUSE' ? new StartupError(busy) : error);
+    });
+    probe.listen({ host: '127.0.0.1', port, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+async function loadSeedDemo(): Promise<SeedDemo | undefined> {
+  // The lead writes functions/src/local/demo-seed.ts; until it exists there is nothing to seed.
+  const modulePath = path.join(root, 'functions/src/local/demo-seed');
+  try {
+    const seedModule = (await import(modulePath)) as { seedDemo?: SeedDemo };
+    return seedModule.seedDemo;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
+    if (missing && String(error).includes('demo-seed')) return undefined;
+    throw error;
+  }
+}
+
+async function seedDemoOnce(runtime: AppRuntime): Promise<string> {
+  const seedDemo = await loadSeedDemo();
+  if (seedDemo === undefined) return 'demo seed not written yet (functions/src/local/demo-seed.ts)';
+  const store = new TableCaseStore(openTable(runtime.connection, 'cases'));
+  try {
+    const outcome = await seedOnce(runtime.connection, () => seedDemo(runtime.service, store));
+    return outcome === 'seeded' ? 'demo providers seeded' : 'demo providers already seeded';
+  } catch (error) {
+    console.error('Seeding the demo providers failed (it will be retried on the next start):', error);
+    return 'FAILED (see the error above)';
+  }
+}
+
+async function stopAll(): Promise<void> {
+  for (const stop of stoppers.reverse()) await stop();
+}
+
+function printBanner(url: string, seedStatus: string): void {
+  const lines = [
+    '',
+    'Support plans is running on this machine (loopback only):',
+    `  API         ${url}/api/health`,
+    `  OpenAPI     ${url}/api/openapi.json`,
+    `  Tab         ${url}/tab/`,
+    `  Local IdP   ${url}/local-idp/personas  (POST ${url}/local-idp/token {"persona": "<id>"})`,
+    `  Seed        ${seedStatus}`,
+    '',
+    'Personas:',
+    ...demoPersonas.map((p) => `  ${p.id.padEnd(24)} ${p.name.padEnd(16)} ${p.title} (${p.providerId})`),
+    '',
+    'Ctrl-C stops everything.',
+  ];
+  console.log(lines.join('\n'));
+}
+
+async function main(): Promise<void> {
+  const options = loadStartOptions(process.env);
+  await assertPortFree(options.port, 'local host', 'PORT');
+  await assertPortFree(options.azuritePort, 'Azurite tables', 'AZURITE_TABLE_PORT');
+  await buildTab();
+  const location = path.join(root, '.data/azurite');
+  const azurite = await startAzurite({ location, port: options.azuritePort, detached: true });
+  stoppers.push(() => azurite.stop());
+
+  const config = loadConfig(localEnvironment(options.port, azurite.connectionString));
+  assertSafeForProduction(config);
+  consoleLogger.info(`Config: ${configSummary(config)}`);
+  const idp = await createLocalIdp(config);
+  const runtime = composeRuntime({
+    config,
+    log: consoleLogger,
+    isAllowedTenant: appTenantPolicy(config),
+    createService: createAppService,
+  });
+  installRuntime(runtime);
+  const table = appRouteTable();
+  const host = await startLocalHost({
+    port: options.port,
+    routes: table.routes,
+    timers: table.timers,
+    localRoutes: idp.routes,
+    tabDir: path.join(root, 'addin/dist'),
+    log: consoleLogger,
+  });
+  stoppers.push(() => host.stop());
+
+  // BOT ENGINEER: start the Microsoft 365 Agents Playground here (TEAMSAPPTESTER_BROWSER=none,
+  // APPLICATION_INSIGHTS_NO_STATSBEAT=1, --disable-telemetry), pointed at `${host.url}/api/messages`,
+  // push its stop function onto `stoppers`, and add its URL to the banner.
+
+  printBanner(host.url, await seedDemoOnce(runtime));
+}
+
+function shutdown(signal: string): void {
+  console.log(`\n${signal}: stopping...`);
+  stopAll().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
+process.once('SIGINT', () => shutdown('SIGINT'));
+process.once('SIGTERM', () => shutdown('SIGTERM'));
+main().catch(async (error: unknown) => {
+  const known = error instanceof StartupError || error instanceof PortInUseError;
+  console.error(known ? error.message : error);
+  await stopAll();
+  process.exit(1);
+});
