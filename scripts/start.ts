@@ -3,6 +3,7 @@
  * .data/azurite), serves the route table, the tab and the local sign-in on 127.0.0.1, seeds the
  * demo providers once, and prints where everything is. Ctrl-C stops what it started.
  */
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../functions/src/config/app-config';
@@ -41,15 +42,10 @@ function assertPortFree(port: number, what: string, variable: string): Promise<v
 
 async function loadSeedDemo(): Promise<SeedDemo | undefined> {
   // The lead writes functions/src/local/demo-seed.ts; until it exists there is nothing to seed.
-  const modulePath = path.join(root, 'functions/src/local/demo-seed');
-  try {
-    const seedModule = (await import(modulePath)) as { seedDemo?: SeedDemo };
-    return seedModule.seedDemo;
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
-    if (missing && String(error).includes('demo-seed')) return undefined;
-    throw error;
-  }
+  const modulePath = path.join(root, 'functions/src/local/demo-seed.ts');
+  if (!existsSync(modulePath)) return undefined;
+  const seedModule = (await import(modulePath)) as { seedDemo?: SeedDemo };
+  return seedModule.seedDemo;
 }
 
 async function seedDemoOnce(runtime: AppRuntime): Promise<string> {

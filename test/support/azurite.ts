@@ -166,4 +166,3 @@ export async function startAzurite(options: AzuriteOptions): Promise<AzuriteHand
     },
   };
 }
-

@@ -1,10 +1,7 @@
 import { TableServiceClient } from '@azure/data-tables';
 import { ManagedIdentityCredential } from '@azure/identity';
-import {
-  allowsInsecure,
-  tableEndpointOf,
-  type TableConnection,
-} from '../infrastructure/tables/table-clients';
+import type { TableConnection } from '../infrastructure/tables/table-clients';
+import { allowsInsecure, tableEndpointOf } from '../infrastructure/tables/table-endpoint';
 import type { TablesConfig } from './app-config';
 
 /** The storage connection for the configured account: Azurite by connection string, Azure by managed identity. */

@@ -8,7 +8,7 @@ import { problem } from '../http/problem';
 import { validateRouteTable } from '../http/route-table';
 import type { RouteDefinition, TimerDefinition } from '../http/route-types';
 import { createRouter, type Router } from '../http/router';
-import { discardRest, readNodeBody } from './node-body';
+import { discardBudget, discardRest, readNodeBody } from './node-body';
 import type { LocalRoute } from './local-route';
 import { startTimers } from './local-timers';
 import { serveTab } from './serve-tab';
@@ -81,9 +81,12 @@ async function handle(options: LocalHostOptions, router: Router, request: Incomi
   const base = { method, path: url.pathname, params, query: url.searchParams, headers };
   const body = declaredTooLarge(headers['content-length']) ? undefined : await readNodeBody(request);
   if (body === undefined) {
-    const wire = await dispatch(() => Promise.resolve(payloadTooLarge()), { ...base, body: new Uint8Array() }, options.log);
-    send(response, wire, true);
-    discardRest(request);
+    const tooLarge = () => Promise.resolve(payloadTooLarge());
+    const wire = await dispatch(tooLarge, { ...base, body: new Uint8Array() }, options.log);
+    // Let a modest sender finish (discarding) so it can read the 413; hang up on a huge one.
+    const hangUp = declaredTooLarge(headers['content-length'], discardBudget);
+    send(response, wire, hangUp);
+    if (!hangUp) discardRest(request, discardBudget);
     return;
   }
   send(response, await dispatch(handler, { ...base, body }, options.log), false);

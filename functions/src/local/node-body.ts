@@ -38,11 +38,14 @@ export function readNodeBody(request: IncomingMessage, cap = maxBodyBytes): Prom
   });
 }
 
+/** Bytes a rejected sender may still send (discarded) before we hang up. */
+export const discardBudget = 8 * maxBodyBytes;
+
 /**
  * After a 413, lets the client finish sending (discarding, never buffering) so it can read the
  * answer; a client that keeps sending past `budget` bytes or `ms` is disconnected.
  */
-export function discardRest(request: IncomingMessage, budget = 4 * maxBodyBytes, ms = 5_000): void {
+export function discardRest(request: IncomingMessage, budget = discardBudget, ms = 10_000): void {
   let discarded = 0;
   const timer = setTimeout(() => request.socket.destroy(), ms).unref();
   request.on('data', (chunk: Buffer) => {

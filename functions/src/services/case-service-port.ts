@@ -25,7 +25,8 @@ export interface HistoryEntry {
 export interface CommandResult {
   readonly caseId: string;
   readonly events: readonly string[];
-  readonly view: CaseView;
+  /** The case as the caller now sees it, or null if the command ended their access. */
+  readonly view: CaseView | null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { odata, type TableEntityResult } from '@azure/data-tables';
+import { RestError, odata, type TableEntityResult } from '@azure/data-tables';
 import type {
   CaseStore,
   CommitOutcome,
@@ -30,7 +30,7 @@ export class TableCaseStore implements CaseStore {
       const row = await this.table.client.getEntity(providerId, snapshotRowKey(caseId));
       return parseSnapshot(row);
     } catch (error) {
-      if (classifyFailure(error) === 'conflict') return undefined;
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
       throw toReadError(error, `reading case ${caseId}`);
     }
   }

@@ -16,12 +16,18 @@ export function assertValidEntity(entity: TableEntity): void {
   assertValidKey('RowKey', entity.rowKey);
   const names = Object.keys(entity).filter((name) => name !== 'partitionKey' && name !== 'rowKey');
   if (names.length > MAX_CUSTOM_PROPERTIES) {
-    throw new TransactionGuardError('property-count', `${entity.rowKey}: ${names.length} properties`);
+    throw new TransactionGuardError(
+      'property-count',
+      `${entity.rowKey}: ${names.length} properties`,
+    );
   }
   for (const name of names) {
     const value = entity[name];
     if (!PROPERTY_NAME.test(name)) {
-      throw new TransactionGuardError('property-name', `${JSON.stringify(name)} is not a valid name`);
+      throw new TransactionGuardError(
+        'property-name',
+        `${JSON.stringify(name)} is not a valid name`,
+      );
     }
     if (typeof value === 'string' && value.length > MAX_STRING_UNITS) {
       const detail = `${entity.rowKey}.${name} has ${value.length} UTF-16 units`;
@@ -30,6 +36,9 @@ export function assertValidEntity(entity: TableEntity): void {
   }
   const bytes = entityBytes(entity);
   if (bytes > MAX_ENTITY_BYTES) {
-    throw new TransactionGuardError('entity-size', `${entity.rowKey} is ~${bytes} bytes (max 1 MiB)`);
+    throw new TransactionGuardError(
+      'entity-size',
+      `${entity.rowKey} is ~${bytes} bytes (max 1 MiB)`,
+    );
   }
 }

@@ -40,8 +40,7 @@ export class CorruptRowError extends TableStorageError {
   override readonly name: string = 'CorruptRowError';
 }
 
-/** Storage was unavailable and the command did not commit (or could not be confirmed): retry it
- * with the same commandId, which is safe because commits are idempotent. */
+/** Storage unavailable; the command did not commit or is unconfirmed: retry the same commandId. */
 export class TransientStorageError extends TableStorageError {
   override readonly name: string = 'TransientStorageError';
 }

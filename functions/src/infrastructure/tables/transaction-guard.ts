@@ -1,8 +1,4 @@
-import type {
-  TableClient,
-  TableTransactionResponse,
-  TransactionAction,
-} from '@azure/data-tables';
+import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import { MAX_BATCH_BYTES, transactionWireBytes } from './entity-size';
 import { assertValidEntity } from './entity-rules';
 import { TransactionGuardError, UnconditionalWriteError } from './storage-errors';
@@ -26,7 +22,10 @@ function assertConditional(action: TransactionAction): void {
 export function assertValidTransaction(actions: readonly TransactionAction[]): void {
   const first = actions[0];
   if (first === undefined || actions.length > MAX_ACTIONS) {
-    throw new TransactionGuardError('action-count', `${actions.length} actions (1..${MAX_ACTIONS})`);
+    throw new TransactionGuardError(
+      'action-count',
+      `${actions.length} actions (1..${MAX_ACTIONS})`,
+    );
   }
   const rowKeys = new Set<string>();
   for (const action of actions) {

@@ -1,0 +1,18 @@
+import type { Logger } from '../http/logger';
+import type { CaseServicePort } from '../services/case-service-port';
+
+/** A concern category of a procedure. */
+export interface ConcernCategory {
+  readonly id: string;
+  readonly label: string;
+  readonly specialCategory: boolean;
+}
+
+/** What every bot handler may use. The case service is the only way to read or change a case. */
+export interface BotDeps {
+  readonly service: CaseServicePort;
+  readonly log: Logger;
+  readonly now: () => Date;
+  /** The concern categories of a procedure, by procedure id (empty when unknown). */
+  readonly categories: (procedureId: string) => readonly ConcernCategory[];
+}

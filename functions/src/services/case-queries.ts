@@ -1,0 +1,70 @@
+import { actorFor } from '@shared/domain/actor';
+import { buildCaseView, summarise } from '@shared/domain/case-view';
+import type { Identity } from '@shared/domain/context';
+import { availableCommands } from '@shared/domain/decide';
+import type { AvailableCommand, CaseSummary, CaseView } from '@shared/domain/view';
+import { ok, type Result } from '@shared/errors/refusal';
+import type { CaseStore } from '../infrastructure/tables/case-store-port';
+import type { CaseCommands } from './case-service';
+import type { CaseListFilter, HistoryEntry } from './case-service-port';
+import type { ProviderDirectory } from './provider-directory';
+import { readState } from './stored-state';
+
+/** Reads: a case, its available commands, its history, and "my cases". */
+export class CaseQueries {
+  constructor(
+    private readonly commands: CaseCommands,
+    private readonly store: CaseStore,
+    private readonly providers: ProviderDirectory,
+  ) {}
+
+  /** The case as the caller may see it. */
+  async getCase(who: Identity, caseId: string): Promise<Result<CaseView>> {
+    const loaded = await this.commands.load(who, caseId);
+    return loaded.ok ? ok(buildCaseView(loaded.value.ctx, loaded.value.state, loaded.value.actor)) : loaded;
+  }
+
+  /** The commands the caller may issue now. */
+  async available(who: Identity, caseId: string): Promise<Result<readonly AvailableCommand[]>> {
+    const loaded = await this.commands.load(who, caseId);
+    return loaded.ok ? ok(availableCommands(loaded.value.ctx, loaded.value.state, loaded.value.actor)) : loaded;
+  }
+
+  /** The case's audit trail: who, what, when, and the hash chain. */
+  async history(who: Identity, caseId: string): Promise<Result<readonly HistoryEntry[]>> {
+    const loaded = await this.commands.load(who, caseId);
+    if (!loaded.ok) return loaded;
+    const events = await this.store.events(loaded.value.state.providerId, caseId);
+    return ok(events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, command: e.command, hash: e.hash })));
+  }
+
+  /** Cases the caller takes part in, or all of a provider's cases for provider-wide roles. */
+  async listMine(who: Identity, filter: CaseListFilter): Promise<Result<readonly CaseSummary[]>> {
+    const rows: CaseSummary[] = [];
+    for (const provider of (await this.providers.all()).values()) {
+      if (!provider.settings.tenants.includes(who.tid)) continue;
+      const ctx = this.commands.context(provider);
+      const wide = provider.settings.staff.some((s) => s.tid === who.tid && s.oid === who.oid && ['programmeLead', 'director'].includes(s.role));
+      const key = `${who.tid}:${who.oid}`;
+      for await (const snapshot of this.store.listSnapshots(provider.settings.providerId)) {
+        const keys = String(snapshot.summary.participantKeys ?? '').split(' ');
+        if (!wide && !keys.includes(key)) continue;
+        const state = readState(snapshot.state, snapshot.caseId);
+        const actor = actorFor(state, provider.settings.staff, who);
+        if (actor.roles.length === 0) continue;
+        rows.push(summarise(ctx, state, actor));
+      }
+    }
+    return ok(rows.filter((r) => matches(r, filter)));
+  }
+}
+
+function matches(row: CaseSummary, filter: CaseListFilter): boolean {
+  if (filter.status !== undefined && row.status !== filter.status) return false;
+  if (filter.stageId !== undefined && row.stageId !== filter.stageId) return false;
+  if (filter.dueBy !== undefined) {
+    const due = row.reviewOverdue || (row.nextReviewDate !== null && row.nextReviewDate <= filter.dueBy);
+    if (!due || row.status !== 'open') return false;
+  }
+  return true;
+}

@@ -1,0 +1,141 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { actorFor } from '@shared/domain/actor';
+import { buildCaseView } from '@shared/domain/case-view';
+import type { CaseCommand, OpenCaseCommand } from '@shared/domain/commands';
+import type { Actor, DecisionContext, Identity } from '@shared/domain/context';
+import { decide } from '@shared/domain/decide';
+import { decideOpenCase } from '@shared/domain/decide/open-case';
+import type { Effect } from '@shared/domain/effects';
+import type { CaseEvent } from '@shared/domain/events';
+import { evolve } from '@shared/domain/evolve';
+import type { CaseState } from '@shared/domain/state';
+import { fail, ok, refuse, type Result } from '@shared/errors/refusal';
+import { commitBase, type CaseStore, type StoredCase } from '../infrastructure/tables/case-store-port';
+import { caseIdFor, providerOf } from './case-ids';
+import type { CommandResult } from './case-service-port';
+import { summaryColumns } from './case-summary-columns';
+import type { ProviderContext, ProviderDirectory } from './provider-directory';
+import { readState } from './stored-state';
+
+/** What the service needs from its host. */
+export interface CaseServiceDeps {
+  readonly store: CaseStore;
+  readonly providers: ProviderDirectory;
+  readonly clock: () => Date;
+  readonly newId: () => string;
+  /** Attempts when another writer wins the race (412/409) before answering CONFLICT. */
+  readonly maxAttempts?: number;
+}
+
+const notFound = () => refuse('NOT_FOUND', 'No such case.');
+
+/** A loaded case with everything needed to decide on it. */
+export interface LoadedCase {
+  readonly provider: ProviderContext;
+  readonly stored: StoredCase;
+  readonly state: CaseState;
+  readonly actor: Actor;
+  readonly ctx: DecisionContext;
+}
+
+/** Writes: open a case and run commands, one point read and one entity-group transaction each. */
+export class CaseCommands {
+  constructor(private readonly deps: CaseServiceDeps) {}
+
+  /** The decision context for a provider at the current instant. */
+  context(provider: ProviderContext): DecisionContext {
+    return { definition: provider.definition, settings: provider.resolved, calendar: provider.calendar, staff: provider.settings.staff, now: this.deps.clock(), newId: this.deps.newId };
+  }
+
+  /** Loads a case the caller may see; anything else is NOT_FOUND, exactly like a missing case (Z4). */
+  async load(who: Identity, caseId: string): Promise<Result<LoadedCase>> {
+    const providerId = providerOf(caseId);
+    const provider = providerId === undefined ? undefined : await this.deps.providers.get(providerId);
+    if (provider === undefined || !provider.settings.tenants.includes(who.tid)) return fail(notFound());
+    const stored = await this.deps.store.load(provider.settings.providerId, caseId);
+    if (stored === undefined) return fail(notFound());
+    const state = readState(stored.state, caseId);
+    const actor = actorFor(state, provider.settings.staff, who);
+    if (actor.roles.length === 0) return fail(notFound());
+    return ok({ provider, stored, state, actor, ctx: this.context(provider) });
+  }
+
+  /** Opens a case (idempotent per command id). */
+  async openCase(who: Identity, providerId: string, input: OpenCaseCommand, commandId: string): Promise<Result<CommandResult>> {
+    const provider = await this.deps.providers.get(providerId);
+    if (provider === undefined || !provider.settings.tenants.includes(who.tid)) return fail(refuse('NOT_FOUND', 'No such provider.'));
+    const ctx = this.context(provider);
+    const caseId = caseIdFor(providerId, who, commandId);
+    const decided = decideOpenCase(ctx, { providerId, caseId }, input, who);
+    if (!decided.ok) return decided;
+    const { outcome, next } = await this.persist(ctx, who, undefined, null, decided.value, [], commandId, 'openCase');
+    if (outcome.kind === 'conflict') return fail(refuse('CONFLICT', 'A case was already opened with this request id.'));
+    if (outcome.kind === 'duplicate') return this.reloaded(who, caseId, eventsOf(outcome.result));
+    return ok(this.fresh(ctx, provider, next, who, decided.value));
+  }
+
+  /** Runs one command; on a lost race re-reads and re-decides, never losing an update (C1). */
+  async execute(who: Identity, caseId: string, command: CaseCommand, commandId: string): Promise<Result<CommandResult>> {
+    const attempts = this.deps.maxAttempts ?? 8;
+    for (let attempt = 0; attempt < attempts; attempt += 1) {
+      const loaded = await this.load(who, caseId);
+      if (!loaded.ok) return loaded;
+      const { stored, state, actor, ctx } = loaded.value;
+      const earlier = stored.recentCommands.find((c) => c.commandId === commandId);
+      if (earlier !== undefined) return ok(this.result(loaded.value, eventsOf(earlier.result)));
+      const decision = decide(ctx, state, command, actor);
+      if (!decision.ok) return decision;
+      if (decision.value.events.length === 0) return ok(this.result(loaded.value, []));
+      const { outcome, next } = await this.persist(ctx, who, stored, state, decision.value.events, decision.value.effects, commandId, command.type);
+      if (outcome.kind === 'duplicate') return this.reloaded(who, caseId, eventsOf(outcome.result));
+      if (outcome.kind === 'committed') return ok(this.fresh(ctx, loaded.value.provider, next, who, decision.value.events));
+      await sleep(5 + Math.random() * 20 * (attempt + 1));
+    }
+    return fail(refuse('CONFLICT', 'The case was changed by several people at once; please try again.'));
+  }
+
+  private async persist(ctx: DecisionContext, who: Identity, stored: StoredCase | undefined, state: CaseState | null, events: readonly CaseEvent[], effects: readonly Effect[], commandId: string, commandName: string) {
+    const next = events.reduce<CaseState | null>((s, e) => evolve(s, e), state);
+    if (next === null) throw new CaseServiceError('a command produced no case');
+    const at = ctx.now.toISOString();
+    const outcome = await this.deps.store.commit({
+      providerId: next.providerId,
+      caseId: next.caseId,
+      ...commitBase(stored),
+      state: next,
+      summary: summaryColumns(ctx, next),
+      events: events.map((e) => ({ type: e.type, data: e, actor: { tid: who.tid, oid: who.oid }, at, command: commandName })),
+      effects: effects.map((e) => ({ kind: e.kind, data: e })),
+      commandId,
+      result: { events: events.map((e) => e.type) },
+    });
+    return { outcome, next };
+  }
+
+  /** The result from the state just committed: no extra read. */
+  private fresh(ctx: DecisionContext, provider: ProviderContext, next: CaseState, who: Identity, events: readonly CaseEvent[]): CommandResult {
+    const actor = actorFor(next, provider.settings.staff, who);
+    const view = actor.roles.length === 0 ? null : buildCaseView(ctx, next, actor);
+    return { caseId: next.caseId, events: events.map((e) => e.type), view };
+  }
+
+  /** After a retry that had already committed: read the case again for the view. */
+  private async reloaded(who: Identity, caseId: string, events: readonly string[]): Promise<Result<CommandResult>> {
+    const loaded = await this.load(who, caseId);
+    return ok(loaded.ok ? this.result(loaded.value, events) : { caseId, events, view: null });
+  }
+
+  private result(loaded: LoadedCase, events: readonly string[]): CommandResult {
+    return { caseId: loaded.state.caseId, events, view: buildCaseView(loaded.ctx, loaded.state, loaded.actor) };
+  }
+}
+
+function eventsOf(result: unknown): string[] {
+  const events = (result as { events?: unknown } | null)?.events;
+  return Array.isArray(events) ? events.filter((e): e is string => typeof e === 'string') : [];
+}
+
+/** Raised on a programming error inside the service (never for user input). */
+export class CaseServiceError extends Error {
+  override readonly name = 'CaseServiceError';
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import type { CaseCommand, OpenCaseCommand } from '@shared/domain/commands';
+import type { Identity } from '@shared/domain/context';
+import type { TableConnection, TableOptions } from '../infrastructure/tables/table-clients';
+import { openTable } from '../infrastructure/tables/table-clients';
+import { TableCaseStore } from '../infrastructure/tables/case-table-store';
+import { CaseCommands } from './case-service';
+import type { CaseListFilter, CaseServicePort } from './case-service-port';
+import { CaseQueries } from './case-queries';
+import { ProviderDirectory } from './provider-directory';
+
+/** Table names, overridable so tests can isolate themselves. */
+export interface TableNames {
+  readonly cases: string;
+  readonly providers: string;
+}
+
+/** The application service and the parts hosts need besides it. */
+export interface AppServices {
+  readonly cases: CaseServicePort;
+  readonly commands: CaseCommands;
+  readonly providers: ProviderDirectory;
+  readonly store: TableCaseStore;
+}
+
+/** Wires the application service onto Azure Table Storage (Azurite locally). */
+export function createAppServices(
+  connection: TableConnection,
+  options: { tables?: Partial<TableNames>; tableOptions?: TableOptions; clock?: () => Date; providerCacheMs?: number } = {},
+): AppServices {
+  const clock = options.clock ?? (() => new Date());
+  const store = new TableCaseStore(openTable(connection, options.tables?.cases ?? 'cases', options.tableOptions));
+  const providers = new ProviderDirectory(openTable(connection, options.tables?.providers ?? 'providers', options.tableOptions), clock, options.providerCacheMs);
+  const commands = new CaseCommands({ store, providers, clock, newId: () => randomBytes(12).toString('base64url') });
+  const queries = new CaseQueries(commands, store, providers);
+  const cases: CaseServicePort = {
+    openCase: (who: Identity, providerId: string, input: OpenCaseCommand, commandId: string) => commands.openCase(who, providerId, input, commandId),
+    execute: (who: Identity, caseId: string, command: CaseCommand, commandId: string) => commands.execute(who, caseId, command, commandId),
+    getCase: (who, caseId) => queries.getCase(who, caseId),
+    available: (who, caseId) => queries.available(who, caseId),
+    history: (who, caseId) => queries.history(who, caseId),
+    listMine: (who, filter: CaseListFilter) => queries.listMine(who, filter),
+  };
+  return { cases, commands, providers, store };
+}

@@ -1,0 +1,96 @@
+import { odata } from '@azure/data-tables';
+import { createCalendar, englandAndWalesBankHolidays, type ProviderCalendar } from '@shared/calendar';
+import type { SettingValues } from '@shared/domain/context';
+import { resolveSettings } from '@shared/domain/settings';
+import { fail, ok, refuse, type Result } from '@shared/errors/refusal';
+import { providerSettingsSchema, type ProviderSettings } from '@shared/procedures/provider-settings';
+import { builtInProcedures, parseProcedure } from '@shared/procedures/registry';
+import type { ProcedureDefinition } from '@shared/procedures/schema';
+import { fromChunks, toChunks } from '../infrastructure/tables/chunked-json';
+import type { ManagedTable } from '../infrastructure/tables/table-clients';
+
+/** Everything the engine needs about one provider. */
+export interface ProviderContext {
+  readonly settings: ProviderSettings;
+  readonly definition: ProcedureDefinition;
+  readonly resolved: SettingValues;
+  readonly calendar: ProviderCalendar;
+  readonly etag: string;
+}
+
+const bankHolidays = englandAndWalesBankHolidays();
+const ROW = 'provider';
+
+function build(settings: ProviderSettings, custom: ProcedureDefinition | null, etag: string): Result<ProviderContext> {
+  const definition = custom ?? builtInProcedures.get(settings.procedureId);
+  if (definition === undefined) return fail(refuse('SETTING_INVALID', `Unknown procedure "${settings.procedureId}".`));
+  const resolved = resolveSettings(definition, settings.values);
+  if (!resolved.ok) return resolved;
+  return ok({ settings, definition, resolved: resolved.value, calendar: createCalendar(settings.calendar, bankHolidays), etag });
+}
+
+/**
+ * Provider configurations (table `providers`, one row per provider), cached in memory for a short
+ * time so a command costs only its own two storage round trips.
+ */
+export class ProviderDirectory {
+  private cache: { at: number; providers: Map<string, ProviderContext> } | undefined;
+
+  constructor(
+    private readonly table: ManagedTable,
+    private readonly clock: () => Date,
+    private readonly ttlMs = 30_000,
+  ) {}
+
+  /** One provider, or undefined. */
+  async get(providerId: string): Promise<ProviderContext | undefined> {
+    return (await this.all()).get(providerId);
+  }
+
+  /** Every provider. */
+  async all(): Promise<ReadonlyMap<string, ProviderContext>> {
+    const now = this.clock().getTime();
+    if (this.cache !== undefined && now - this.cache.at < this.ttlMs) return this.cache.providers;
+    await this.table.ready();
+    const providers = new Map<string, ProviderContext>();
+    for await (const row of this.table.client.listEntities({ queryOptions: { filter: odata`RowKey eq ${ROW}` } })) {
+      const settings = providerSettingsSchema.parse(JSON.parse(fromChunks('settings', row)));
+      const custom = typeof row.procedure_0 === 'string' ? parseProcedure(JSON.parse(fromChunks('procedure', row))) : null;
+      const built = build(settings, custom === null ? null : custom.ok ? custom.value : null, row.etag);
+      if (built.ok) providers.set(settings.providerId, built.value);
+    }
+    this.cache = { at: now, providers };
+    return providers;
+  }
+
+  /** Creates or replaces a provider's configuration (If-Match when an ETag is given); a custom procedure is data. */
+  async put(input: unknown, procedure: unknown, etag: string | null): Promise<Result<ProviderContext>> {
+    const parsed = providerSettingsSchema.safeParse(input);
+    if (!parsed.success) return fail(refuse('VALIDATION_FAILED', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+    const custom = procedure === null ? null : parseProcedure(procedure);
+    if (custom !== null && !custom.ok) return custom;
+    const definition = custom?.ok === true ? custom.value : null;
+    if (definition !== null && definition.id !== parsed.data.procedureId) {
+      return fail(refuse('VALIDATION_FAILED', 'procedureId must name the procedure given.'));
+    }
+    const check = build(parsed.data, definition, '');
+    if (!check.ok) return check;
+    await this.table.ready();
+    const entity = {
+      partitionKey: parsed.data.providerId,
+      rowKey: ROW,
+      ...toChunks('settings', JSON.stringify(parsed.data)),
+      ...(definition === null ? {} : toChunks('procedure', JSON.stringify(definition))),
+    };
+    if (etag === null) await this.table.client.upsertEntity(entity, 'Replace');
+    else await this.table.client.updateEntity(entity, 'Replace', { etag });
+    this.cache = undefined;
+    const fresh = await this.get(parsed.data.providerId);
+    return fresh === undefined ? fail(refuse('NOT_FOUND', 'Provider not found after saving.')) : ok(fresh);
+  }
+
+  /** Forgets the cache (tests, and after settings change elsewhere). */
+  invalidate(): void {
+    this.cache = undefined;
+  }
+}

@@ -1,0 +1,160 @@
+import { createHmac } from 'node:crypto';
+import { exportSPKI, type JWTPayload } from 'jose';
+import { AuthError, type AuthFailure } from '../../../../functions/src/auth/auth-error';
+import { tenantAllowList } from '../../../../functions/src/auth/tenant-allow-list';
+import { createTokenValidator, type TokenValidator } from '../../../../functions/src/auth/token-validator';
+import { b64, nowSeconds, serveJson, sign, signingKey, type JsonServer, type SigningKey } from './jwks-fixture';
+
+const clientId = '6b1c9a3e-2f4d-4c8e-9a7b-1d2e3f4a5b6c';
+const appIdUri = `api://tab.example.org/${clientId}`;
+const allowedTid = '11111111-1111-4111-8111-111111111111';
+const otherTid = '99999999-9999-4999-8999-999999999999';
+const oid = 'b0000000-0000-4000-8000-000000000001';
+
+let key: SigningKey;
+let stranger: SigningKey;
+let jwks: JsonServer;
+let attacker: JsonServer;
+let validate: TokenValidator;
+
+function claims(overrides: JWTPayload = {}): JWTPayload {
+  const now = nowSeconds();
+  return {
+    aud: clientId,
+    iss: `https://login.microsoftonline.com/${allowedTid}/v2.0`,
+    tid: allowedTid,
+    oid,
+    name: 'Priya Shah',
+    scp: 'access_as_user',
+    ver: '2.0',
+    iat: now,
+    nbf: now,
+    exp: now + 3600,
+    ...overrides,
+  };
+}
+
+async function failure(token: string): Promise<AuthFailure> {
+  try {
+    await validate(token);
+  } catch (error) {
+    if (error instanceof AuthError) return error.failure;
+    throw error;
+  }
+  throw new Error('token was accepted');
+}
+
+beforeAll(async () => {
+  key = await signingKey('entra-1');
+  stranger = await signingKey('entra-2');
+  jwks = await serveJson(() => ({ keys: [key.jwk] }));
+  attacker = await serveJson(() => ({ keys: [stranger.jwk] }));
+  validate = createTokenValidator({
+    jwksUrl: jwks.url,
+    clientId,
+    appIdUri,
+    isAllowedTenant: tenantAllowList([[allowedTid]]),
+  });
+});
+
+afterAll(async () => {
+  await jwks.close();
+  await attacker.close();
+});
+
+describe('Teams SSO token validation', () => {
+  it('A7: accepts a delegated v2 access token for our client id and returns (tid, oid, name)', async () => {
+    await expect(validate(await sign(claims(), key))).resolves.toEqual({ tid: allowedTid, oid, name: 'Priya Shah' });
+  });
+
+  it('A7: accepts the api:// application id URI as audience', async () => {
+    await expect(validate(await sign(claims({ aud: appIdUri }), key))).resolves.toMatchObject({ oid });
+  });
+
+  it('caches the key set: many validations, one fetch', async () => {
+    for (let i = 0; i < 3; i += 1) await validate(await sign(claims(), key));
+    expect(jwks.hits()).toBe(1);
+  });
+
+  it('A7: rejects another audience (a Graph token) with 401', async () => {
+    expect(await failure(await sign(claims({ aud: '00000003-0000-0000-c000-000000000000' }), key))).toBe('invalid_token');
+  });
+
+  it('A7: rejects a token without audience with 401', async () => {
+    expect(await failure(await sign(claims({ aud: undefined }), key))).toBe('invalid_token');
+  });
+
+  it('A7: rejects a tenant outside the allow-list with 403', async () => {
+    const foreign = claims({ tid: otherTid, iss: `https://login.microsoftonline.com/${otherTid}/v2.0` });
+    expect(await failure(await sign(foreign, key))).toBe('insufficient_access');
+  });
+
+  it('A5: rejects an issuer that does not match the tid with 401', async () => {
+    const mismatch = claims({ iss: `https://login.microsoftonline.com/${otherTid}/v2.0` });
+    expect(await failure(await sign(mismatch, key))).toBe('invalid_token');
+  });
+
+  it('A5: rejects a non-GUID tid and a v1 issuer with 401', async () => {
+    expect(await failure(await sign(claims({ tid: 'common', iss: 'https://login.microsoftonline.com/common/v2.0' }), key))).toBe('invalid_token');
+    expect(await failure(await sign(claims({ iss: `https://sts.windows.net/${allowedTid}/` }), key))).toBe('invalid_token');
+  });
+
+  it('A3: rejects a token expired beyond the 60 s tolerance, accepts one inside it', async () => {
+    expect(await failure(await sign(claims({ exp: nowSeconds() - 65 }), key))).toBe('invalid_token');
+    await expect(validate(await sign(claims({ exp: nowSeconds() - 55 }), key))).resolves.toMatchObject({ oid });
+  });
+
+  it('A3: rejects a not-yet-valid token beyond the tolerance, accepts one inside it', async () => {
+    expect(await failure(await sign(claims({ nbf: nowSeconds() + 65 }), key))).toBe('invalid_token');
+    await expect(validate(await sign(claims({ nbf: nowSeconds() + 55 }), key))).resolves.toMatchObject({ oid });
+  });
+
+  it('A4: rejects alg "none" with an empty signature', async () => {
+    const token = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`;
+    expect(await failure(token)).toBe('invalid_token');
+  });
+
+  it('A4: rejects HS256 signed with the RSA public key as the secret', async () => {
+    const secret = await exportSPKI(key.publicKey);
+    const unsigned = `${b64({ alg: 'HS256', typ: 'JWT', kid: key.kid })}.${b64(claims())}`;
+    const mac = createHmac('sha256', secret).update(unsigned).digest('base64url');
+    expect(await failure(`${unsigned}.${mac}`)).toBe('invalid_token');
+  });
+
+  it('A4: rejects an unknown kid', async () => {
+    expect(await failure(await sign(claims(), stranger))).toBe('invalid_token');
+  });
+
+  it('A4: never fetches keys from jku/x5u or trusts an embedded jwk', async () => {
+    const forged = { ...stranger, kid: key.kid };
+    const header = { jku: attacker.url, x5u: attacker.url, jwk: stranger.jwk };
+    expect(await failure(await sign(claims(), forged, header))).toBe('invalid_token');
+    expect(attacker.hits()).toBe(0);
+  });
+
+  it('A4: rejects a tampered payload', async () => {
+    const [header, , signature] = (await sign(claims(), key)).split('.');
+    const tampered = `${header}.${b64(claims({ oid: 'e0000000-0000-4000-8000-000000000005' }))}.${signature}`;
+    expect(await failure(tampered)).toBe('invalid_token');
+  });
+
+  it('A7: rejects an ID token (audience ours, no scp) with 401', async () => {
+    expect(await failure(await sign(claims({ scp: undefined }), key))).toBe('invalid_token');
+  });
+
+  it('A7: rejects a token without access_as_user with 403', async () => {
+    expect(await failure(await sign(claims({ scp: 'User.Read Calendars.ReadWrite' }), key))).toBe('insufficient_access');
+  });
+
+  it('A7: rejects garbage and oversize tokens with 401', async () => {
+    expect(await failure('not-a-jwt')).toBe('invalid_token');
+    expect(await failure('a'.repeat(20_000))).toBe('invalid_token');
+  });
+
+  it('reports unreachable keys as unavailable (503), not as a bad token', async () => {
+    const offline = await serveJson(() => ({}));
+    await offline.close();
+    const validator = createTokenValidator({ jwksUrl: offline.url, clientId, isAllowedTenant: () => true });
+    await expect(validator(await sign(claims(), key))).rejects.toMatchObject({ failure: 'unavailable' });
+  });
+});
