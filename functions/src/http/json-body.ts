@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { z } from 'zod';
 import { problem, type FieldError } from './problem';
 import type { ApiRequest, ApiResponse } from './route-types';
@@ -6,7 +7,6 @@ import { JsonBodyError, parseSafeJson } from './safe-json';
 /** A parsed body, or the 4xx response to return instead. */
 export type BodyParse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly response: ApiResponse };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function isJsonContentType(value: string | undefined): boolean {
   if (value === undefined) return false;
@@ -26,11 +26,12 @@ export function jsonBody(request: ApiRequest): BodyParse<unknown> {
     return { ok: false, response };
   }
   if (request.body.byteLength === 0) return badRequest('The request body is empty; a JSON object is required.');
+  if (!isUtf8(request.body)) return badRequest('The request body is not valid UTF-8.');
+  const text = Buffer.from(request.body).toString('utf8').replace(/^\uFEFF/, '');
   try {
-    return { ok: true, value: parseSafeJson(utf8.decode(request.body)) };
+    return { ok: true, value: parseSafeJson(text) };
   } catch (error) {
     if (error instanceof JsonBodyError) return badRequest(error.message);
-    if (error instanceof TypeError) return badRequest('The request body is not valid UTF-8.');
     throw error;
   }
 }

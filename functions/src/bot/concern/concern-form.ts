@@ -1,0 +1,36 @@
+import type { Choice } from '@shared/cards';
+import type { Identity } from '@shared/domain/context';
+import type { CaseSummary } from '@shared/domain/view';
+import { ok, type Result } from '@shared/errors/refusal';
+import type { BotDeps, ConcernCategory } from '../bot-deps';
+
+/** What the raise-a-concern form offers this user. */
+export interface ConcernChoices {
+  readonly trainees: readonly Choice[];
+  readonly categories: readonly ConcernCategory[];
+}
+
+// "Own trainees": open cases the user is named on other than as the trainee (a presentation
+// filter only; the service decides at submit whether this user may raise the concern).
+const isOwnTrainee = (c: CaseSummary) => c.viewerRoles.some((role) => role !== 'trainee');
+
+async function categoriesFor(deps: BotDeps, who: Identity, cases: readonly CaseSummary[]): Promise<ConcernCategory[]> {
+  const onePerProvider = [...new Map(cases.map((c) => [c.providerId, c.caseId])).values()];
+  const views = await Promise.all(onePerProvider.map((caseId) => deps.service.getCase(who, caseId)));
+  const all = views.flatMap((v) => (v.ok ? deps.categories(v.value.procedure.id) : []));
+  return [...new Map(all.map((c) => [c.id, c])).values()];
+}
+
+/** The user's own trainees and their procedures' concern categories. */
+export async function concernChoices(deps: BotDeps, who: Identity): Promise<Result<ConcernChoices>> {
+  const mine = await deps.service.listMine(who, { status: 'open' });
+  if (!mine.ok) return mine;
+  const cases = mine.value.filter(isOwnTrainee);
+  const trainees = cases.map((c) => ({ value: c.caseId, title: c.traineeName }));
+  return ok({ trainees, categories: await categoriesFor(deps, who, cases) });
+}
+
+/** Categories as picker choices. */
+export function categoryChoices(categories: readonly ConcernCategory[]): Choice[] {
+  return categories.map((c) => ({ value: c.id, title: c.label }));
+}
