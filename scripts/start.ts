@@ -36,7 +36,7 @@ function assertPortFree(port: number, what: string, variable: string): Promise<v
       const busy = `Port ${port} on 127.0.0.1 (${what}) is already in use. Stop whatever holds it, or set ${variable} to another port.`;
       reject(error.code === 'EADDRINUSE' ? new StartupError(busy) : error);
     });
-    probe.listen({ host: '127.0.0.1', port, exclusive: true }, () => probe.close(() => resolve()));
+    probe.listen({ host: '127.0.0.1', port, exclusive: true }, () => probe.close(() => { resolve(); }));
   });
 }
 
@@ -56,7 +56,10 @@ async function seedDemoOnce(runtime: AppRuntime): Promise<string> {
     const outcome = await seedOnce(runtime.connection, () => seedDemo(runtime.service, store));
     return outcome === 'seeded' ? 'demo providers seeded' : 'demo providers already seeded';
   } catch (error) {
-    console.error('Seeding the demo providers failed (it will be retried on the next start):', error);
+    console.error(
+      'Seeding the demo providers failed (it will be retried on the next start):',
+      error,
+    );
     return 'FAILED (see the error above)';
   }
 }
@@ -76,7 +79,9 @@ function printBanner(url: string, seedStatus: string): void {
     `  Seed        ${seedStatus}`,
     '',
     'Personas:',
-    ...demoPersonas.map((p) => `  ${p.id.padEnd(24)} ${p.name.padEnd(16)} ${p.title} (${p.providerId})`),
+    ...demoPersonas.map(
+      (p) => `  ${p.id.padEnd(24)} ${p.name.padEnd(16)} ${p.title} (${p.providerId})`,
+    ),
     '',
     'Ctrl-C stops everything.',
   ];
@@ -132,8 +137,8 @@ function shutdown(signal: string): void {
   );
 }
 
-process.once('SIGINT', () => shutdown('SIGINT'));
-process.once('SIGTERM', () => shutdown('SIGTERM'));
+process.once('SIGINT', () => { shutdown('SIGINT'); });
+process.once('SIGTERM', () => { shutdown('SIGTERM'); });
 main().catch(async (error: unknown) => {
   const known = error instanceof StartupError || error instanceof PortInUseError;
   console.error(known ? error.message : error);

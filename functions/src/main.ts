@@ -39,7 +39,12 @@ for (const timer of table.timers) {
     schedule: timer.schedule,
     runOnStartup: false,
     useMonitor: true,
-    retry: { strategy: 'exponentialBackoff', maxRetryCount: 3, minimumInterval: { seconds: 10 }, maximumInterval: { minutes: 5 } },
+    retry: {
+      strategy: 'exponentialBackoff',
+      maxRetryCount: 3,
+      minimumInterval: { seconds: 10 },
+      maximumInterval: { minutes: 5 },
+    },
     handler: azureTimerHandler(timer),
   });
 }

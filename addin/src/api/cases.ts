@@ -12,7 +12,9 @@ export interface CaseRow {
 
 /** `GET /api/cases?mine=true` with the caller's token; throws with a readable message on failure. */
 export async function listMyCases(token: string): Promise<readonly CaseRow[]> {
-  const response = await fetch('/api/cases?mine=true', { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch('/api/cases?mine=true', {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!response.ok) throw new ApiError(await problemMessage(response));
   const body = (await response.json()) as CaseRow[] | { cases?: CaseRow[]; items?: CaseRow[] };
   return Array.isArray(body) ? body : (body.cases ?? body.items ?? []);

@@ -18,13 +18,16 @@ export function App() {
   // The token lives in this component's memory only: never localStorage or sessionStorage (P5).
   const [state, setState] = useState<SignIn>({ kind: 'starting' });
   useEffect(() => {
-    const start = isFramed() ? teamsToken().then((token) => ({ kind: 'signed-in', token }) as const) : localStart();
-    start.then(setState, (error: unknown) => setState({ kind: 'unavailable', message: errorText(error) }));
+    const start = isFramed()
+      ? teamsToken().then((token) => ({ kind: 'signed-in', token }) as const)
+      : localStart();
+    start.then(setState, (error: unknown) => { setState({ kind: 'unavailable', message: errorText(error) }); },
+    );
   }, []);
   const pick = (personaId: string) => {
     fetchLocalToken(personaId).then(
-      (token) => setState({ kind: 'signed-in', token }),
-      (error: unknown) => setState({ kind: 'unavailable', message: errorText(error) }),
+      (token) => { setState({ kind: 'signed-in', token }); },
+      (error: unknown) => { setState({ kind: 'unavailable', message: errorText(error) }); },
     );
   };
   return (
@@ -45,7 +48,10 @@ export function App() {
 async function localStart(): Promise<SignIn> {
   const personas = await fetchPersonas();
   if (personas === undefined) {
-    return { kind: 'unavailable', message: 'Open this app in Microsoft Teams or Outlook to sign in.' };
+    return {
+      kind: 'unavailable',
+      message: 'Open this app in Microsoft Teams or Outlook to sign in.',
+    };
   }
   return { kind: 'pick', personas };
 }

@@ -2,7 +2,10 @@ import { Body1, MessageBar, MessageBarBody, Spinner, Subtitle2 } from '@fluentui
 import { useEffect, useState } from 'react';
 import { listMyCases, type CaseRow } from '../api/cases';
 
-type Load = { kind: 'loading' } | { kind: 'loaded'; cases: readonly CaseRow[] } | { kind: 'failed'; message: string };
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; cases: readonly CaseRow[] }
+  | { kind: 'failed'; message: string };
 
 /** Props of the "my cases" list. */
 export interface MyCasesProps {
@@ -17,7 +20,12 @@ export function MyCases({ token }: MyCasesProps) {
     setLoad({ kind: 'loading' });
     listMyCases(token).then(
       (cases) => current && setLoad({ kind: 'loaded', cases }),
-      (error: unknown) => current && setLoad({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        current &&
+        setLoad({
+          kind: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        }),
     );
     return () => {
       current = false;

@@ -26,7 +26,8 @@ export async function identityFromClaims(
 ): Promise<Identity> {
   const { tid, oid, scp, name } = payload;
   if (typeof tid !== 'string' || !guid.test(tid)) invalid('The access token has no valid tenant.');
-  if (payload.iss !== entraIssuer(tid)) invalid('The access token issuer does not match its tenant.');
+  if (payload.iss !== entraIssuer(tid))
+    invalid('The access token issuer does not match its tenant.');
   if (typeof oid !== 'string' || !guid.test(oid)) invalid('The access token has no valid user.');
   // ID tokens and app-only tokens have no `scp`: they are not delegated access tokens.
   if (typeof scp !== 'string') invalid('The token is not a delegated access token.');
@@ -34,7 +35,10 @@ export async function identityFromClaims(
     throw new AuthError('insufficient_access', 'Your organisation is not set up to use this app.');
   }
   if (!scp.split(' ').includes(requiredScope)) {
-    throw new AuthError('insufficient_access', `The access token lacks the ${requiredScope} scope.`);
+    throw new AuthError(
+      'insufficient_access',
+      `The access token lacks the ${requiredScope} scope.`,
+    );
   }
   const display = typeof name === 'string' ? name.slice(0, 200) : '';
   return { tid: tid.toLowerCase(), oid: oid.toLowerCase(), name: display };

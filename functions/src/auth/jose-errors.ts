@@ -17,9 +17,13 @@ const tokenProblems: Readonly<Record<string, string>> = {
 export function toAuthError(error: unknown): AuthError {
   if (error instanceof AuthError) return error;
   if (error instanceof errors.JWTClaimValidationFailed) {
-    return new AuthError('invalid_token', `The access token's "${error.claim}" claim is not valid.`, {
-      cause: error,
-    });
+    return new AuthError(
+      'invalid_token',
+      `The access token's "${error.claim}" claim is not valid.`,
+      {
+        cause: error,
+      },
+    );
   }
   if (error instanceof errors.JOSEError) {
     const message = tokenProblems[error.code];

@@ -26,9 +26,11 @@ export type TokenValidator = (token: string) => Promise<Identity>;
  */
 export function createTokenValidator(options: TokenValidatorOptions): TokenValidator {
   const keys = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 5_000 });
-  const audience = options.appIdUri === undefined ? [options.clientId] : [options.clientId, options.appIdUri];
+  const audience =
+    options.appIdUri === undefined ? [options.clientId] : [options.clientId, options.appIdUri];
   return async (token) => {
-    if (token.length > maxTokenLength) throw new AuthError('invalid_token', 'The access token is too large.');
+    if (token.length > maxTokenLength)
+      throw new AuthError('invalid_token', 'The access token is too large.');
     try {
       const { payload } = await jwtVerify(token, keys, {
         algorithms: ['RS256'],

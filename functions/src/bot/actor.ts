@@ -18,13 +18,27 @@ const guid = z.guid();
 export function actorOf(activity: ActivityIdentity): Result<Identity> {
   const conversationTenant = activity.conversation.tenantId;
   const channelTenant = activity.channelData?.tenant?.id;
-  if (conversationTenant !== undefined && channelTenant !== undefined && conversationTenant !== channelTenant) {
-    return fail(refuse('UNAUTHENTICATED', 'This message came with two different organisations; it was ignored.'));
+  if (
+    conversationTenant !== undefined &&
+    channelTenant !== undefined &&
+    conversationTenant !== channelTenant
+  ) {
+    return fail(
+      refuse(
+        'UNAUTHENTICATED',
+        'This message came with two different organisations; it was ignored.',
+      ),
+    );
   }
   const tid = guid.safeParse(conversationTenant ?? channelTenant);
   const oid = guid.safeParse(activity.from.aadObjectId);
   if (!tid.success || !oid.success) {
-    return fail(refuse('UNAUTHENTICATED', 'Teams did not say who you are (no Microsoft Entra user or organisation).'));
+    return fail(
+      refuse(
+        'UNAUTHENTICATED',
+        'Teams did not say who you are (no Microsoft Entra user or organisation).',
+      ),
+    );
   }
   return ok({ tid: tid.data, oid: oid.data, name: activity.from.name ?? '' });
 }

@@ -13,6 +13,6 @@ export interface BotDeps {
   readonly service: CaseServicePort;
   readonly log: Logger;
   readonly now: () => Date;
-  /** The concern categories of a procedure, by procedure id (empty when unknown). */
-  readonly categories: (procedureId: string) => readonly ConcernCategory[];
+  /** The concern categories of a provider's procedure (empty when the provider is unknown). */
+  readonly categories: (providerId: string) => Promise<readonly ConcernCategory[]>;
 }

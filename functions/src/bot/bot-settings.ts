@@ -14,7 +14,10 @@ export type BotSettings =
  */
 export function botSettings(config: Pick<AppConfig, 'appEnv' | 'bot'>): BotSettings {
   const { clientId, tenantId } = config.bot;
-  if (clientId !== undefined && tenantId !== undefined) return { mode: 'authenticated', clientId, tenantId };
+  if (clientId !== undefined && tenantId !== undefined)
+    return { mode: 'authenticated', clientId, tenantId };
   if (config.appEnv === 'local') return { mode: 'local-anonymous' };
-  throw new StartupError('The bot endpoint needs BOT_CLIENT_ID and BOT_TENANT_ID outside local mode; it is never anonymous.');
+  throw new StartupError(
+    'The bot endpoint needs BOT_CLIENT_ID and BOT_TENANT_ID outside local mode; it is never anonymous.',
+  );
 }

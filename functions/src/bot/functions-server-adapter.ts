@@ -20,7 +20,8 @@ export class FunctionsServerAdapter implements IHttpServerAdapter {
   /** The handler the SDK registered for a path; throws if initialisation did not register it. */
   handler(method: HttpMethod, path: string): HttpRouteHandler {
     const handler = this.handlers.get(`${method} ${path}`);
-    if (handler === undefined) throw new BotRouteMissingError(`The Teams SDK registered nothing for ${method} ${path}.`);
+    if (handler === undefined)
+      throw new BotRouteMissingError(`The Teams SDK registered nothing for ${method} ${path}.`);
     return handler;
   }
 }

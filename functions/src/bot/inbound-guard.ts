@@ -10,9 +10,15 @@ export interface InboundPolicy {
 }
 
 /** Accept (hand over to the SDK) or reject with a status. */
-export type InboundVerdict = { readonly ok: true } | { readonly ok: false; readonly status: 401 | 403; readonly reason: string };
+export type InboundVerdict =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly status: 401 | 403; readonly reason: string };
 
-const teamsServiceHosts = [/^smba\.trafficmanager\.net$/, /\.botframework\.com$/, /\.teams\.microsoft\.(com|us)$/];
+const teamsServiceHosts = [
+  /^smba\.trafficmanager\.net$/,
+  /\.botframework\.com$/,
+  /\.teams\.microsoft\.(com|us)$/,
+];
 
 function serviceUrlAllowed(raw: unknown): boolean {
   if (raw === undefined) return true;
@@ -36,12 +42,17 @@ function issuerOf(authorization: string): string | undefined {
  * go only there, A6), and Bot Framework-issued tokens (A5). The signature, audience, expiry and
  * `serviceurl` claim are then validated by the SDK. Unverified claims are only used to refuse.
  */
-export function inboundVerdict(policy: InboundPolicy, body: Readonly<Record<string, unknown>>, headers: Readonly<Record<string, string>>): InboundVerdict {
+export function inboundVerdict(
+  policy: InboundPolicy,
+  body: Readonly<Record<string, unknown>>,
+  headers: Readonly<Record<string, string>>,
+): InboundVerdict {
   if (policy.local) return { ok: true };
   if (typeof body.channelId !== 'string' || !policy.allowedChannels.includes(body.channelId)) {
     return { ok: false, status: 403, reason: 'channel not allowed' };
   }
-  if (!serviceUrlAllowed(body.serviceUrl)) return { ok: false, status: 403, reason: 'service URL not allowed' };
+  if (!serviceUrlAllowed(body.serviceUrl))
+    return { ok: false, status: 403, reason: 'service URL not allowed' };
   const authorization = headers.authorization;
   if (authorization !== undefined && issuerOf(authorization) !== policy.tokenIssuer) {
     return { ok: false, status: 401, reason: 'token not issued by the Bot Framework' };

@@ -7,7 +7,11 @@ export const entraCommonJwksUrl = 'https://login.microsoftonline.com/common/disc
 /** Where Azure Table Storage is: a connection string (Azurite, local) or an endpoint + identity. */
 export type TablesConfig =
   | { readonly kind: 'connectionString'; readonly connectionString: string }
-  | { readonly kind: 'endpoint'; readonly endpoint: string; readonly managedIdentityClientId?: string };
+  | {
+      readonly kind: 'endpoint';
+      readonly endpoint: string;
+      readonly managedIdentityClientId?: string;
+    };
 
 /** The process configuration, read once at start-up, validated and frozen. */
 export interface AppConfig {
@@ -27,7 +31,8 @@ export interface AppConfig {
 
 const onOff = z.enum(['on', 'off']);
 const blankAsUndefined = (value: unknown) => (value === '' ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUndefined, schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(blankAsUndefined, schema.optional());
 
 const envSchema = z.object({
   APP_ENV: z.enum(['local', 'production']),
@@ -60,7 +65,11 @@ function tablesFrom(env: Env): TablesConfig {
     const identity = env.AZURE_CLIENT_ID;
     return identity === undefined
       ? { kind: 'endpoint', endpoint: env.AZURE_TABLES_ENDPOINT }
-      : { kind: 'endpoint', endpoint: env.AZURE_TABLES_ENDPOINT, managedIdentityClientId: identity };
+      : {
+          kind: 'endpoint',
+          endpoint: env.AZURE_TABLES_ENDPOINT,
+          managedIdentityClientId: identity,
+        };
   }
   throw new StartupError(
     'Missing AZURE_TABLES_CONNECTION_STRING or AZURE_TABLES_ENDPOINT: set one to reach Table Storage.',

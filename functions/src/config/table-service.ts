@@ -18,8 +18,12 @@ export function tableConnection(tables: TablesConfig): TableConnection {
 export function createTableServiceClient(connection: TableConnection): TableServiceClient {
   if ('connectionString' in connection) {
     const allowInsecureConnection = allowsInsecure(tableEndpointOf(connection.connectionString));
-    return TableServiceClient.fromConnectionString(connection.connectionString, { allowInsecureConnection });
+    return TableServiceClient.fromConnectionString(connection.connectionString, {
+      allowInsecureConnection,
+    });
   }
   const allowInsecureConnection = allowsInsecure(connection.endpoint);
-  return new TableServiceClient(connection.endpoint, connection.credential, { allowInsecureConnection });
+  return new TableServiceClient(connection.endpoint, connection.credential, {
+    allowInsecureConnection,
+  });
 }

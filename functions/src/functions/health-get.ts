@@ -7,7 +7,9 @@ const probeTimeoutMs = 3_000;
 async function storageReachable(): Promise<boolean> {
   const { tables, log } = runtime();
   try {
-    const pages = tables.listTables({ abortSignal: AbortSignal.timeout(probeTimeoutMs) }).byPage({ maxPageSize: 1 });
+    const pages = tables
+      .listTables({ abortSignal: AbortSignal.timeout(probeTimeoutMs) })
+      .byPage({ maxPageSize: 1 });
     await pages.next();
     return true;
   } catch (error) {

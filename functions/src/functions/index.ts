@@ -3,10 +3,7 @@ import { healthGet } from './health-get';
 import { openApiGet } from './openapi-get';
 
 /** Every HTTP route of the app. Add one line per feature module (`<resource>-<verb>.ts`). */
-export const allRoutes: RouteDefinition[] = [
-  healthGet,
-  openApiGet(() => allRoutes),
-];
+export const allRoutes: RouteDefinition[] = [healthGet, openApiGet(() => allRoutes)];
 
 /** Every timer of the app (NCRONTAB, six fields, UTC). */
 export const allTimers: TimerDefinition[] = [];

@@ -30,7 +30,9 @@ export function openApiDocument(routes: readonly RouteDefinition[]) {
   return {
     openapi: '3.1.0',
     info: { title: 'Support plan API', version: '0.1.0' },
-    components: { securitySchemes: { teamsSso: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: {
+      securitySchemes: { teamsSso: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
     security: [{ teamsSso: [] }],
     paths,
   };

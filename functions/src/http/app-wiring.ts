@@ -7,7 +7,9 @@ import type { CaseServicePort } from '../services/case-service-port';
 import type { ServiceDeps } from './compose-runtime';
 
 const notWired = () =>
-  Promise.resolve(fail<never>(refuse('STORAGE_UNAVAILABLE', 'The case service is not wired into the host yet.')));
+  Promise.resolve(
+    fail<never>(refuse('STORAGE_UNAVAILABLE', 'The case service is not wired into the host yet.')),
+  );
 
 /**
  * The application service both hosts (Azure and local) serve.

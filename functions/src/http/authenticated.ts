@@ -28,16 +28,22 @@ export function authenticated(handler: AuthenticatedHandler): RouteDefinition['h
   return async (request) => {
     const token = bearerToken(request.headers);
     if (token === undefined) {
-      return problem(401, 'UNAUTHENTICATED', 'Sign in: send an Authorization: Bearer access token.', {
-        headers: { 'www-authenticate': 'Bearer' },
-      });
+      return problem(
+        401,
+        'UNAUTHENTICATED',
+        'Sign in: send an Authorization: Bearer access token.',
+        {
+          headers: { 'www-authenticate': 'Bearer' },
+        },
+      );
     }
     let who: Identity;
     try {
       who = await runtime().validateToken(token);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
-      if (error.failure === 'unavailable') runtime().log.warn('Token keys unavailable', { error: error.cause });
+      if (error.failure === 'unavailable')
+        runtime().log.warn('Token keys unavailable', { error: error.cause });
       return authProblem(error);
     }
     return handler(request, who);

@@ -14,14 +14,17 @@ export interface ConvertedRequest {
 /** A logger writing to the invocation's log (correlated in Application Insights). */
 export function contextLogger(context: InvocationContext): Logger {
   return {
-    info: (message, data) => context.log(message, data ?? ''),
-    warn: (message, data) => context.warn(message, data ?? ''),
-    error: (message, data) => context.error(message, data ?? ''),
+    info: (message, data) => { context.log(message, data ?? ''); },
+    warn: (message, data) => { context.warn(message, data ?? ''); },
+    error: (message, data) => { context.error(message, data ?? ''); },
   };
 }
 
 /** Converts a Functions request to our `ApiRequest`, reading at most the body cap. */
-export async function toApiRequest(request: HttpRequest, fallbackId: () => string): Promise<ConvertedRequest> {
+export async function toApiRequest(
+  request: HttpRequest,
+  fallbackId: () => string,
+): Promise<ConvertedRequest> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
@@ -36,7 +39,8 @@ export async function toApiRequest(request: HttpRequest, fallbackId: () => strin
   };
   const tooLarge = { request: { ...base, body: new Uint8Array() }, tooLarge: true };
   if (declaredTooLarge(request.headers.get('content-length'))) return tooLarge;
-  const body = request.body === null ? new Uint8Array() : await readCapped(streamChunks(request.body));
+  const body =
+    request.body === null ? new Uint8Array() : await readCapped(streamChunks(request.body as ReadableStream<Uint8Array>));
   return body === undefined ? tooLarge : { request: { ...base, body }, tooLarge: false };
 }
 

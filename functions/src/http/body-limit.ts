@@ -6,7 +6,10 @@ import type { ApiResponse } from './route-types';
 export const maxBodyBytes = 256 * 1024;
 
 /** True when a declared Content-Length already exceeds the cap: answer 413 without reading. */
-export function declaredTooLarge(contentLength: string | null | undefined, cap = maxBodyBytes): boolean {
+export function declaredTooLarge(
+  contentLength: string | null | undefined,
+  cap = maxBodyBytes,
+): boolean {
   if (contentLength === null || contentLength === undefined) return false;
   const declared = Number(contentLength);
   return Number.isFinite(declared) && declared > cap;

@@ -16,10 +16,16 @@ export interface WireResponse {
 export type Handler = (request: ApiRequest) => Promise<ApiResponse>;
 
 const internalError = () =>
-  problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. Quote the correlation id if you report it.');
+  problem(
+    500,
+    'INTERNAL_ERROR',
+    'Something went wrong on our side. Quote the correlation id if you report it.',
+  );
 
 function lowerCaseKeys(headers: Readonly<Record<string, string>> = {}): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+  );
 }
 
 function encode(response: ApiResponse, correlationId: string): WireResponse {
@@ -31,7 +37,11 @@ function encode(response: ApiResponse, correlationId: string): WireResponse {
   const { body } = response;
   if (body === undefined || body === null) return { status: response.status, headers };
   if (body instanceof Uint8Array) {
-    return { status: response.status, headers: { 'content-type': 'application/octet-stream', ...headers }, body };
+    return {
+      status: response.status,
+      headers: { 'content-type': 'application/octet-stream', ...headers },
+      body,
+    };
   }
   if (typeof body === 'string') {
     const type = { 'content-type': 'text/plain; charset=utf-8', ...headers };
@@ -40,14 +50,23 @@ function encode(response: ApiResponse, correlationId: string): WireResponse {
   const isProblem = headers['content-type']?.startsWith(problemContentType) === true;
   const value = isProblem && typeof body === 'object' ? { ...body, correlationId } : body;
   const type = { 'content-type': 'application/json; charset=utf-8', ...headers };
-  return { status: response.status, headers: type, body: Buffer.from(JSON.stringify(value), 'utf8') };
+  return {
+    status: response.status,
+    headers: type,
+    body: Buffer.from(JSON.stringify(value), 'utf8'),
+  };
 }
 
 function failureResponse(error: unknown): ApiResponse {
   if (error instanceof TransientStorageError) {
-    return problem(503, 'STORAGE_UNAVAILABLE', 'Storage is busy or unreachable; try again shortly.', {
-      headers: { 'retry-after': '5' },
-    });
+    return problem(
+      503,
+      'STORAGE_UNAVAILABLE',
+      'Storage is busy or unreachable; try again shortly.',
+      {
+        headers: { 'retry-after': '5' },
+      },
+    );
   }
   return internalError();
 }
@@ -57,13 +76,22 @@ function failureResponse(error: unknown): ApiResponse {
  * correlation id (logged, never a stack trace in the response), and every response gets
  * `Cache-Control: no-store`, `nosniff` and the correlation id.
  */
-export async function dispatch(handler: Handler, request: ApiRequest, log: Logger): Promise<WireResponse> {
+export async function dispatch(
+  handler: Handler,
+  request: ApiRequest,
+  log: Logger,
+): Promise<WireResponse> {
   const correlationId = request.headers[correlationHeader] ?? 'unknown';
   let response: ApiResponse;
   try {
     response = await handler(request);
   } catch (error) {
-    log.error('Request failed', { correlationId, method: request.method, path: request.path, error });
+    log.error('Request failed', {
+      correlationId,
+      method: request.method,
+      path: request.path,
+      error,
+    });
     response = failureResponse(error);
   }
   try {

@@ -19,4 +19,8 @@ export const consoleLogger: Logger = {
 };
 
 /** A logger that discards everything (tests). */
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: Logger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

@@ -6,7 +6,8 @@ import type { ApiResponse } from './route-types';
 export const problemContentType = 'application/problem+json';
 
 /** A stable code in a problem response: a refusal code or a hosting-level failure. */
-export type ProblemCode = RefusalCode | 'INTERNAL_ERROR' | 'METHOD_NOT_ALLOWED' | 'SERVICE_UNAVAILABLE';
+export type ProblemCode =
+  RefusalCode | 'INTERNAL_ERROR' | 'METHOD_NOT_ALLOWED' | 'SERVICE_UNAVAILABLE';
 
 /** One invalid field of a request body. */
 export interface FieldError {
@@ -48,7 +49,12 @@ export interface ProblemExtras {
 }
 
 /** A problem+json response; the host adds the correlation id and security headers. */
-export function problem(status: number, code: ProblemCode, detail: string, extras: ProblemExtras = {}): ApiResponse {
+export function problem(
+  status: number,
+  code: ProblemCode,
+  detail: string,
+  extras: ProblemExtras = {},
+): ApiResponse {
   const body: Omit<ProblemBody, 'correlationId'> = {
     type: `urn:support-plan:problem:${code.toLowerCase().replaceAll('_', '-')}`,
     title: titles[status] ?? 'Error',
@@ -63,5 +69,7 @@ export function problem(status: number, code: ProblemCode, detail: string, extra
 
 /** The problem response for a refusal from the service or engine, status from the one table. */
 export function problemFromRefusal(refusal: Refusal): ApiResponse {
-  return problem(refusalStatus[refusal.code], refusal.code, refusal.message, { rules: refusal.rules });
+  return problem(refusalStatus[refusal.code], refusal.code, refusal.message, {
+    rules: refusal.rules,
+  });
 }

@@ -14,8 +14,10 @@ const functionName = /^[A-Za-z][A-Za-z0-9_-]{0,127}$/;
 function checkNames(table: RouteTable): void {
   const seen = new Set<string>();
   for (const { name } of [...table.routes, ...table.timers]) {
-    if (!functionName.test(name)) throw new StartupError(`Function name "${name}" is not a valid Azure Functions name.`);
-    if (seen.has(name.toLowerCase())) throw new StartupError(`Function name "${name}" is used twice.`);
+    if (!functionName.test(name))
+      throw new StartupError(`Function name "${name}" is not a valid Azure Functions name.`);
+    if (seen.has(name.toLowerCase()))
+      throw new StartupError(`Function name "${name}" is used twice.`);
     seen.add(name.toLowerCase());
   }
 }
@@ -24,10 +26,13 @@ function checkRoutes(routes: readonly RouteDefinition[]): void {
   const seen = new Set<string>();
   for (const route of routes) {
     if (route.methods.length === 0) throw new StartupError(`Route "${route.name}" has no methods.`);
-    const shape = compileTemplate(route.route).template.toLowerCase().replace(/\{[^}]+\}/g, '{}');
+    const shape = compileTemplate(route.route)
+      .template.toLowerCase()
+      .replace(/\{[^}]+\}/g, '{}');
     for (const method of route.methods) {
       const key = `${method} ${shape}`;
-      if (seen.has(key)) throw new StartupError(`Route "${route.name}": ${method} ${route.route} is served twice.`);
+      if (seen.has(key))
+        throw new StartupError(`Route "${route.name}": ${method} ${route.route} is served twice.`);
       seen.add(key);
     }
   }
@@ -36,12 +41,16 @@ function checkRoutes(routes: readonly RouteDefinition[]): void {
 /** Parses a six-field NCRONTAB schedule (UTC) or throws `StartupError`. */
 export function parseSchedule(name: string, schedule: string): Cron {
   if (schedule.trim().split(/\s+/).length !== 6) {
-    throw new StartupError(`Timer "${name}": schedule "${schedule}" must have six fields (seconds first).`);
+    throw new StartupError(
+      `Timer "${name}": schedule "${schedule}" must have six fields (seconds first).`,
+    );
   }
   try {
     return new Cron(schedule, { paused: true, timezone: 'Etc/UTC' });
   } catch (error) {
-    throw new StartupError(`Timer "${name}": schedule "${schedule}" is not valid NCRONTAB.`, { cause: error });
+    throw new StartupError(`Timer "${name}": schedule "${schedule}" is not valid NCRONTAB.`, {
+      cause: error,
+    });
   }
 }
 

@@ -3,7 +3,12 @@ import { StartupError } from '../config/startup-error';
 /** One segment of a Functions route template. */
 type Segment =
   | { readonly kind: 'literal'; readonly text: string }
-  | { readonly kind: 'param'; readonly name: string; readonly optional: boolean; readonly test?: RegExp }
+  | {
+      readonly kind: 'param';
+      readonly name: string;
+      readonly optional: boolean;
+      readonly test?: RegExp;
+    }
   | { readonly kind: 'catchAll'; readonly name: string };
 
 /** A compiled route template: matches path segments and extracts `{param}` values. */
@@ -27,17 +32,21 @@ function parseSegment(text: string, template: string, last: boolean): Segment {
   if (!text.includes('{')) return { kind: 'literal', text: text.toLowerCase() };
   const found = paramPattern.exec(text);
   const [, star, name, constraint, optional] = found ?? [];
-  if (name === undefined) throw new StartupError(`Route "${template}": cannot parse segment "${text}".`);
+  if (name === undefined)
+    throw new StartupError(`Route "${template}": cannot parse segment "${text}".`);
   if (star !== undefined) {
     if (!last) throw new StartupError(`Route "${template}": a catch-all must be the last segment.`);
     return { kind: 'catchAll', name };
   }
-  if (optional !== undefined && !last) throw new StartupError(`Route "${template}": only the last segment may be optional.`);
+  if (optional !== undefined && !last)
+    throw new StartupError(`Route "${template}": only the last segment may be optional.`);
   const test = constraint === undefined ? undefined : constraints[constraint];
   if (constraint !== undefined && test === undefined) {
     throw new StartupError(`Route "${template}": unsupported constraint "${constraint}".`);
   }
-  return test === undefined ? { kind: 'param', name, optional: optional !== undefined } : { kind: 'param', name, optional: optional !== undefined, test };
+  return test === undefined
+    ? { kind: 'param', name, optional: optional !== undefined }
+    : { kind: 'param', name, optional: optional !== undefined, test };
 }
 
 function rankOf(segment: Segment): number {
@@ -56,7 +65,10 @@ function decode(text: string): string | undefined {
   }
 }
 
-function matchSegments(segments: readonly Segment[], path: readonly string[]): Record<string, string> | undefined {
+function matchSegments(
+  segments: readonly Segment[],
+  path: readonly string[],
+): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   for (const [index, segment] of segments.entries()) {
     const part = path[index];
@@ -66,7 +78,8 @@ function matchSegments(segments: readonly Segment[], path: readonly string[]): R
       params[segment.name] = rest;
       return params;
     }
-    if (part === undefined) return segment.kind === 'param' && segment.optional ? params : undefined;
+    if (part === undefined)
+      return segment.kind === 'param' && segment.optional ? params : undefined;
     const value = decode(part);
     if (value === undefined) return undefined;
     if (segment.kind === 'literal' && value.toLowerCase() !== segment.text) return undefined;
@@ -81,7 +94,9 @@ function matchSegments(segments: readonly Segment[], path: readonly string[]): R
 /** Compiles a Functions route template (`cases/{caseId}`, `{id:guid}`, `{name?}`, `{*rest}`). */
 export function compileTemplate(template: string): RouteTemplate {
   const texts = template.split('/').filter((text) => text.length > 0);
-  const segments = texts.map((text, index) => parseSegment(text, template, index === texts.length - 1));
+  const segments = texts.map((text, index) =>
+    parseSegment(text, template, index === texts.length - 1),
+  );
   return {
     template,
     rank: segments.map(rankOf),

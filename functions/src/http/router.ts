@@ -3,7 +3,11 @@ import type { HttpMethod, RouteDefinition } from './route-types';
 
 /** What the router found for a method and path. */
 export type RouteMatch =
-  | { readonly kind: 'found'; readonly route: RouteDefinition; readonly params: Record<string, string> }
+  | {
+      readonly kind: 'found';
+      readonly route: RouteDefinition;
+      readonly params: Record<string, string>;
+    }
   | { readonly kind: 'method-not-allowed'; readonly allow: readonly HttpMethod[] }
   | { readonly kind: 'not-found' };
 
@@ -30,9 +34,12 @@ export function createRouter(routes: readonly RouteDefinition[]): Router {
     for (const { route, template } of compiled) {
       const params = template.match(segments);
       if (params === undefined) continue;
-      if ((route.methods as readonly string[]).includes(method.toUpperCase())) return { kind: 'found', route, params };
+      if ((route.methods as readonly string[]).includes(method.toUpperCase()))
+        return { kind: 'found', route, params };
       allow.push(...route.methods);
     }
-    return allow.length > 0 ? { kind: 'method-not-allowed', allow: [...new Set(allow)] } : { kind: 'not-found' };
+    return allow.length > 0
+      ? { kind: 'method-not-allowed', allow: [...new Set(allow)] }
+      : { kind: 'not-found' };
   };
 }

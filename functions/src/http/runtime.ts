@@ -34,6 +34,7 @@ export function uninstallRuntime(): void {
 
 /** The installed runtime; throws `RuntimeNotInstalledError` before start-up finished. */
 export function runtime(): AppRuntime {
-  if (installed === undefined) throw new RuntimeNotInstalledError('The app runtime is not installed yet.');
+  if (installed === undefined)
+    throw new RuntimeNotInstalledError('The app runtime is not installed yet.');
   return installed;
 }

@@ -10,7 +10,10 @@ export const partnerSchoolTenantId = '22222222-2222-4222-8222-222222222222';
 export const localClientId = '33333333-3333-4333-8333-333333333333';
 
 /** Provider ids of the demo seed. */
-export const demoProviderIds = { brightFutures: 'bright-futures-scitt', midEssex: 'mid-essex-itt' } as const;
+export const demoProviderIds = {
+  brightFutures: 'bright-futures-scitt',
+  midEssex: 'mid-essex-itt',
+} as const;
 
 /** Someone you can sign in as locally. */
 export interface DemoPersona {
@@ -25,10 +28,26 @@ export interface DemoPersona {
   readonly title: string;
 }
 
-function persona(id: string, n: number, providerId: string, role: Role, title: string, name: string, school = false): DemoPersona {
+function persona(
+  id: string,
+  n: number,
+  providerId: string,
+  role: Role,
+  title: string,
+  name: string,
+  school = false,
+): DemoPersona {
   const prefix = providerId === demoProviderIds.brightFutures ? 'b' : 'e';
   const oid = `${prefix}0000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
-  return { id, name, tid: school ? partnerSchoolTenantId : localTenantId, oid, providerId, role, title };
+  return {
+    id,
+    name,
+    tid: school ? partnerSchoolTenantId : localTenantId,
+    oid,
+    providerId,
+    role,
+    title,
+  };
 }
 
 const bf = demoProviderIds.brightFutures;
@@ -39,13 +58,29 @@ export const demoPersonas: readonly DemoPersona[] = [
   persona('bf-programme-lead', 1, bf, 'programmeLead', 'Programme lead', 'Priya Shah'),
   persona('bf-director', 2, bf, 'director', 'Director', 'David Okafor'),
   persona('bf-mentor', 3, bf, 'mentor', 'Mentor', 'Megan Price', true),
-  persona('bf-professional-mentor', 4, bf, 'professionalMentor', 'Professional mentor', 'Paul Hughes', true),
+  persona(
+    'bf-professional-mentor',
+    4,
+    bf,
+    'professionalMentor',
+    'Professional mentor',
+    'Paul Hughes',
+    true,
+  ),
   persona('bf-trainee-1', 11, bf, 'trainee', 'Trainee', 'Tom Barker'),
   persona('bf-trainee-2', 12, bf, 'trainee', 'Trainee', 'Aisha Begum'),
   persona('bf-trainee-3', 13, bf, 'trainee', 'Trainee', 'Liam Walsh'),
   persona('me-course-tutor', 1, me, 'courseTutor', 'Course tutor', 'Claire Fenton'),
   persona('me-lead-subject-tutor', 2, me, 'leadSubjectTutor', 'Lead subject tutor', 'Sanjay Patel'),
-  persona('me-professional-tutor', 3, me, 'professionalMentor', 'Professional tutor', 'Helen Moss', true),
+  persona(
+    'me-professional-tutor',
+    3,
+    me,
+    'professionalMentor',
+    'Professional tutor',
+    'Helen Moss',
+    true,
+  ),
   persona('me-mentor', 4, me, 'mentor', 'Mentor', 'Gareth Jones', true),
   persona('me-director', 5, me, 'director', 'Director', 'Ruth Adeyemi'),
   persona('me-trainee-1', 11, me, 'trainee', 'Trainee', 'Emily Clarke'),

@@ -38,7 +38,12 @@ export interface LocalHost {
 
 type Resolved = { handler: Handler; params: Record<string, string> };
 
-function resolve(router: Router, localRoutes: readonly LocalRoute[], method: string, path: string): Resolved {
+function resolve(
+  router: Router,
+  localRoutes: readonly LocalRoute[],
+  method: string,
+  path: string,
+): Resolved {
   if (path === '/api' || path.startsWith('/api/')) {
     const match = router(method, path.slice('/api'.length));
     if (match.kind === 'found') return { handler: match.route.handler, params: match.params };
@@ -51,7 +56,10 @@ function resolve(router: Router, localRoutes: readonly LocalRoute[], method: str
   }
   const local = localRoutes.find((route) => route.path === path && route.method === method);
   if (local !== undefined) return { handler: local.handler, params: {} };
-  return { handler: () => Promise.resolve(problem(404, 'NOT_FOUND', `Nothing at ${path}.`)), params: {} };
+  return {
+    handler: () => Promise.resolve(problem(404, 'NOT_FOUND', `Nothing at ${path}.`)),
+    params: {},
+  };
 }
 
 function send(response: ServerResponse, wire: WireResponse, close: boolean): void {
@@ -69,17 +77,27 @@ function headerRecord(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-async function handle(options: LocalHostOptions, router: Router, request: IncomingMessage, response: ServerResponse) {
+async function handle(
+  options: LocalHostOptions,
+  router: Router,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   const url = new URL(request.url ?? '/', `http://${localHostname}`);
   const method = (request.method ?? 'GET').toUpperCase();
-  if (options.tabDir !== undefined && (url.pathname === '/tab' || url.pathname.startsWith('/tab/'))) {
+  if (
+    options.tabDir !== undefined &&
+    (url.pathname === '/tab' || url.pathname.startsWith('/tab/'))
+  ) {
     await serveTab(options.tabDir, method, url.pathname, response);
     return;
   }
   const headers = headerRecord(request);
   const { handler, params } = resolve(router, options.localRoutes ?? [], method, url.pathname);
   const base = { method, path: url.pathname, params, query: url.searchParams, headers };
-  const body = declaredTooLarge(headers['content-length']) ? undefined : await readNodeBody(request);
+  const body = declaredTooLarge(headers['content-length'])
+    ? undefined
+    : await readNodeBody(request);
   if (body === undefined) {
     const tooLarge = () => Promise.resolve(payloadTooLarge());
     const wire = await dispatch(tooLarge, { ...base, body: new Uint8Array() }, options.log);
@@ -118,7 +136,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     stop: async () => {
       timers.stop();
       server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
+      await new Promise<void>((done) => server.close(() => { done(); }));
     },
   };
 }

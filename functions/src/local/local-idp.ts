@@ -28,18 +28,31 @@ const tokenRequest = z.strictObject({ persona: z.string().min(1).max(64) });
  * Creates the local identity provider. Refuses (`StartupError`) unless `APP_ENV=local` and
  * `LOCAL_IDP=on`: it signs in anyone as anyone.
  */
-export async function createLocalIdp(config: AppConfig, personas: readonly DemoPersona[] = demoPersonas): Promise<LocalIdp> {
+export async function createLocalIdp(
+  config: AppConfig,
+  personas: readonly DemoPersona[] = demoPersonas,
+): Promise<LocalIdp> {
   if (config.appEnv !== 'local' || !config.localIdp) {
-    throw new StartupError('The local identity provider runs only with APP_ENV=local and LOCAL_IDP=on.');
+    throw new StartupError(
+      'The local identity provider runs only with APP_ENV=local and LOCAL_IDP=on.',
+    );
   }
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = `local-${randomUUID()}`;
-  const jwks: JSONWebKeySet = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }] };
+  const jwks: JSONWebKeySet = {
+    keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }],
+  };
 
   const issueToken = async (personaId: string) => {
     const who = personas.find((p) => p.id === personaId);
     if (who === undefined) return undefined;
-    return new SignJWT({ tid: who.tid, oid: who.oid, name: who.name, scp: requiredScope, ver: '2.0' })
+    return new SignJWT({
+      tid: who.tid,
+      oid: who.oid,
+      name: who.name,
+      scp: requiredScope,
+      ver: '2.0',
+    })
       .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
       .setIssuer(entraIssuer(who.tid))
       .setAudience(config.auth.clientId)
@@ -52,7 +65,11 @@ export async function createLocalIdp(config: AppConfig, personas: readonly DemoP
 
   const routes: LocalRoute[] = [
     { method: 'GET', path: '/local-idp/keys', handler: () => Promise.resolve(okJson(jwks)) },
-    { method: 'GET', path: '/local-idp/personas', handler: () => Promise.resolve(okJson({ personas })) },
+    {
+      method: 'GET',
+      path: '/local-idp/personas',
+      handler: () => Promise.resolve(okJson({ personas })),
+    },
     {
       method: 'POST',
       path: '/local-idp/token',
@@ -60,7 +77,8 @@ export async function createLocalIdp(config: AppConfig, personas: readonly DemoP
         const body = parseBody(request, tokenRequest);
         if (!body.ok) return body.response;
         const token = await issueToken(body.value.persona);
-        if (token === undefined) return problem(404, 'NOT_FOUND', `No persona "${body.value.persona}".`);
+        if (token === undefined)
+          return problem(404, 'NOT_FOUND', `No persona "${body.value.persona}".`);
         return okJson({ access_token: token, token_type: 'Bearer', expires_in: localTokenSeconds });
       },
     },

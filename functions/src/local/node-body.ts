@@ -5,7 +5,10 @@ import { maxBodyBytes } from '../http/body-limit';
  * Reads a Node request body until the end or until more than `cap` bytes arrived; then stops
  * reading (pauses, detaches) and returns undefined. Nothing past the cap is buffered.
  */
-export function readNodeBody(request: IncomingMessage, cap = maxBodyBytes): Promise<Uint8Array | undefined> {
+export function readNodeBody(
+  request: IncomingMessage,
+  cap = maxBodyBytes,
+): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let total = 0;
@@ -52,7 +55,7 @@ export function discardRest(request: IncomingMessage, budget = discardBudget, ms
     discarded += chunk.byteLength;
     if (discarded > budget) request.socket.destroy();
   });
-  request.once('end', () => clearTimeout(timer));
-  request.once('close', () => clearTimeout(timer));
+  request.once('end', () => { clearTimeout(timer); });
+  request.once('close', () => { clearTimeout(timer); });
   request.resume();
 }

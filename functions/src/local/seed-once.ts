@@ -24,7 +24,10 @@ async function hasMarker(connection: TableConnection): Promise<boolean> {
 }
 
 /** Runs `seed` unless the marker row says it already ran; writes the marker after success. */
-export async function seedOnce(connection: TableConnection, seed: () => Promise<void>): Promise<'seeded' | 'already-seeded'> {
+export async function seedOnce(
+  connection: TableConnection,
+  seed: () => Promise<void>,
+): Promise<'seeded' | 'already-seeded'> {
   if (await hasMarker(connection)) return 'already-seeded';
   await seed();
   const table = openTable(connection, localMetaTable);

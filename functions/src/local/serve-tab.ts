@@ -3,14 +3,23 @@ import { tabSecurityHeaders } from '../http/security-headers';
 import { readStaticFile } from './static-files';
 
 /** Serves the built tab under `/tab/` with its CSP (frame-ancestors) and nosniff headers. */
-export async function serveTab(tabDir: string, method: string, pathname: string, response: ServerResponse): Promise<void> {
+export async function serveTab(
+  tabDir: string,
+  method: string,
+  pathname: string,
+  response: ServerResponse,
+): Promise<void> {
   if (pathname === '/tab') {
     response.writeHead(308, { ...tabSecurityHeaders, location: '/tab/' });
     response.end();
     return;
   }
   if (method !== 'GET' && method !== 'HEAD') {
-    response.writeHead(405, { ...tabSecurityHeaders, allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+    response.writeHead(405, {
+      ...tabSecurityHeaders,
+      allow: 'GET, HEAD',
+      'content-type': 'text/plain; charset=utf-8',
+    });
     response.end('Method not allowed');
     return;
   }

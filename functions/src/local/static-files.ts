@@ -28,7 +28,10 @@ async function isFile(file: string): Promise<boolean> {
 }
 
 /** Reads `relative` under `root` (a folder path serves its index.html); never outside `root`. */
-export async function readStaticFile(root: string, relative: string): Promise<StaticFile | undefined> {
+export async function readStaticFile(
+  root: string,
+  relative: string,
+): Promise<StaticFile | undefined> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(relative);

@@ -9,6 +9,7 @@ export { errorCard, type ErrorCardInput } from './error-card';
 export { botCommands, helpCard } from './help-card';
 export { evidenceInputId, inputIds, metInputId } from './inputs';
 export { myCasesCard } from './my-cases-card';
+export { noticeCard } from './notice-card';
 export { raiseConcernCard, type Choice, type RaiseConcernCardInput } from './raise-concern-card';
 export { reviewCard, type ReviewCardInput } from './review-card';
 export {

@@ -14,20 +14,29 @@ export interface ConcernChoices {
 // filter only; the service decides at submit whether this user may raise the concern).
 const isOwnTrainee = (c: CaseSummary) => c.viewerRoles.some((role) => role !== 'trainee');
 
-async function categoriesFor(deps: BotDeps, who: Identity, cases: readonly CaseSummary[]): Promise<ConcernCategory[]> {
+async function categoriesFor(
+  deps: BotDeps,
+  who: Identity,
+  cases: readonly CaseSummary[],
+): Promise<ConcernCategory[]> {
   const onePerProvider = [...new Map(cases.map((c) => [c.providerId, c.caseId])).values()];
-  const views = await Promise.all(onePerProvider.map((caseId) => deps.service.getCase(who, caseId)));
+  const views = await Promise.all(
+    onePerProvider.map((caseId) => deps.service.getCase(who, caseId)),
+  );
   const all = views.flatMap((v) => (v.ok ? deps.categories(v.value.procedure.id) : []));
   return [...new Map(all.map((c) => [c.id, c])).values()];
 }
 
 /** The user's own trainees and their procedures' concern categories. */
-export async function concernChoices(deps: BotDeps, who: Identity): Promise<Result<ConcernChoices>> {
+export async function concernChoices(
+  deps: BotDeps,
+  who: Identity,
+): Promise<Result<ConcernChoices>> {
   const mine = await deps.service.listMine(who, { status: 'open' });
   if (!mine.ok) return mine;
   const cases = mine.value.filter(isOwnTrainee);
   const trainees = cases.map((c) => ({ value: c.caseId, title: c.traineeName }));
-  return ok({ trainees, categories: await categoriesFor(deps, who, cases) });
+  return ok({ trainees, categories: await categoriesFor(deps, cases) });
 }
 
 /** Categories as picker choices. */

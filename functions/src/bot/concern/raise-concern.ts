@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { actionDataSchemas, concernCard, type AdaptiveCard } from '@shared/cards';
+import { actionDataSchemas, concernCard, noticeCard, type AdaptiveCard } from '@shared/cards';
 import { caseCommandSchema } from '@shared/domain/commands';
 import type { Identity } from '@shared/domain/context';
 import { fail, ok, refuse, type Result } from '@shared/errors/refusal';
 import type { BotDeps } from '../bot-deps';
 
 /** Where the concern came from: a Teams message (message extension) or nowhere in particular. */
-export type ConcernSource = { readonly kind: 'teams-message'; readonly url: string | null; readonly author: string | null } | null;
+export type ConcernSource = {
+  readonly kind: 'teams-message';
+  readonly url: string | null;
+  readonly author: string | null;
+} | null;
 
 /** A submitted form, validated: the case, and the command to run on it. */
 export interface ConcernSubmission {
@@ -21,7 +25,10 @@ const httpsUrl = z.url({ protocol: /^https$/ }).max(2000);
 /** Validates the form's data (zod at the boundary; the parsed value is what we use). */
 export function parseSubmission(data: unknown): Result<ConcernSubmission> {
   const parsed = actionDataSchemas.submitConcern.safeParse(data);
-  if (!parsed.success) return fail(refuse('VALIDATION_FAILED', 'Choose a trainee and a category, and describe the concern.'));
+  if (!parsed.success)
+    return fail(
+      refuse('VALIDATION_FAILED', 'Choose a trainee and a category, and describe the concern.'),
+    );
   const { caseId, category, description, seriousIncident } = parsed.data;
   return ok({ caseId, category, description, seriousIncident: seriousIncident === 'true' });
 }
@@ -29,7 +36,11 @@ export function parseSubmission(data: unknown): Result<ConcernSubmission> {
 /** The source of a concern raised from a message: its link (https only) and author. */
 export function messageSource(url: string | undefined, author: string | undefined): ConcernSource {
   const link = httpsUrl.safeParse(url);
-  return { kind: 'teams-message', url: link.success ? link.data : null, author: author === undefined || author === '' ? null : author.slice(0, 200) };
+  return {
+    kind: 'teams-message',
+    url: link.success ? link.data : null,
+    author: author === undefined || author === '' ? null : author.slice(0, 200),
+  };
 }
 
 /**
@@ -39,7 +50,12 @@ export function messageSource(url: string | undefined, author: string | undefine
 export async function raiseConcern(
   deps: BotDeps,
   who: Identity,
-  input: { submission: ConcernSubmission; source: ConcernSource; commandId: string; shared: boolean },
+  input: {
+    submission: ConcernSubmission;
+    source: ConcernSource;
+    commandId: string;
+    shared: boolean;
+  },
 ): Promise<Result<AdaptiveCard>> {
   const { submission } = input;
   const command = caseCommandSchema.safeParse({
@@ -50,12 +66,22 @@ export async function raiseConcern(
     seriousIncident: submission.seriousIncident,
   });
   if (!command.success) {
-    return fail(refuse('VALIDATION_FAILED', command.error.issues[0]?.message === undefined ? 'The concern is not valid.' : `The concern is not valid: ${command.error.issues[0].path.join('.')} ${command.error.issues[0].message}.`));
+    return fail(
+      refuse(
+        'VALIDATION_FAILED',
+        command.error.issues[0]?.message === undefined
+          ? 'The concern is not valid.'
+          : `The concern is not valid: ${command.error.issues[0].path.join('.')} ${command.error.issues[0].message}.`,
+      ),
+    );
   }
   const result = await deps.service.execute(who, submission.caseId, command.data, input.commandId);
   if (!result.ok) return result;
   const { view } = result.value;
-  const category = deps.categories(view.procedure.id).find((c) => c.id === submission.category);
+  if (view === null) return ok(noticeCard('Concern recorded', 'The concern is recorded.'));
+  const category = (await deps.categories(view.providerId)).find(
+    (c) => c.id === submission.category,
+  );
   return ok(
     concernCard({
       caseId: view.caseId,

@@ -15,4 +15,7 @@ export interface CardActionContext {
 export type CardActionReply = InvokeResponse<'adaptiveCard/action'>;
 
 /** Handles one verb, given its parsed data (ids and inputs only; never the actor). */
-export type CardActionHandler<V extends CardVerb> = (data: ActionDataOf<V>, c: CardActionContext) => Promise<CardActionReply>;
+export type CardActionHandler<V extends CardVerb> = (
+  data: ActionDataOf<V>,
+  c: CardActionContext,
+) => Promise<CardActionReply>;

@@ -13,7 +13,9 @@ export const myCases: CardActionHandler<'myCases'> = async (_data, c) => {
 export const dueThisWeek: CardActionHandler<'dueThisWeek'> = async (_data, c) => {
   const { weekEnding } = ukWeek(c.deps.now());
   const cases = await c.deps.service.listMine(c.who, { status: 'open', dueBy: weekEnding });
-  return cases.ok ? cardReply(dueThisWeekCard(cases.value, weekEnding)) : refusalReply(cases.refusal);
+  return cases.ok
+    ? cardReply(dueThisWeekCard(cases.value, weekEnding))
+    : refusalReply(cases.refusal);
 };
 
 /** `help`: what the bot can do. */

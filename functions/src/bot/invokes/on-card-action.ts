@@ -7,11 +7,19 @@ import { badActionReply, refusalReply } from '../card-reply';
 import type { CardActionContext, CardActionHandler, CardActionReply } from './card-action-context';
 import { cardActionTable } from './card-action-table';
 
-const isCardVerb = (verb: unknown): verb is CardVerb => typeof verb === 'string' && (cardVerbs as readonly string[]).includes(verb);
+const isCardVerb = (verb: unknown): verb is CardVerb =>
+  typeof verb === 'string' && (cardVerbs as readonly string[]).includes(verb);
 
-function run<V extends CardVerb>(verb: V, raw: unknown, c: CardActionContext): Promise<CardActionReply> {
+function run<V extends CardVerb>(
+  verb: V,
+  raw: unknown,
+  c: CardActionContext,
+): Promise<CardActionReply> {
   const parsed = actionDataSchemas[verb].safeParse(raw);
-  if (!parsed.success) return Promise.resolve(badActionReply(`The card sent data the "${verb}" action does not accept.`));
+  if (!parsed.success)
+    return Promise.resolve(
+      badActionReply(`The card sent data the "${verb}" action does not accept.`),
+    );
   const handler = cardActionTable[verb] as CardActionHandler<V>;
   return handler(parsed.data as ActionDataOf<V>, c);
 }
@@ -20,9 +28,13 @@ function run<V extends CardVerb>(verb: V, raw: unknown, c: CardActionContext): P
  * `adaptiveCard/action`: routes the verb through the typed table. The actor is the authenticated
  * activity's sender; card data is parsed per verb and holds only ids and inputs (Z1).
  */
-export async function onCardAction(ctx: IActivityContext<IAdaptiveCardActionInvokeActivity>, deps: BotDeps): Promise<CardActionReply> {
+export async function onCardAction(
+  ctx: IActivityContext<IAdaptiveCardActionInvokeActivity>,
+  deps: BotDeps,
+): Promise<CardActionReply> {
   const { action } = ctx.activity.value;
-  if (!isCardVerb(action.verb)) return badActionReply('This card action is not one this app offers.');
+  if (!isCardVerb(action.verb))
+    return badActionReply('This card action is not one this app offers.');
   const who = actorOf(ctx.activity);
   if (!who.ok) return refusalReply(who.refusal);
   return run(action.verb, action.data, { who: who.value, deps, ctx });

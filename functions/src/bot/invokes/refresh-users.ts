@@ -7,7 +7,10 @@ import type { Logger } from '../../http/logger';
  * The MRIs whose Teams clients should fetch their own view of a case card: the sender in a
  * personal chat; otherwise the conversation's members, at most 60 (Teams' limit).
  */
-export async function refreshUserIds(ctx: IActivityContext<Activity>, log: Logger): Promise<string[]> {
+export async function refreshUserIds(
+  ctx: IActivityContext<Activity>,
+  log: Logger,
+): Promise<string[]> {
   const self = ctx.activity.from.id;
   if (ctx.activity.conversation.conversationType === 'personal') return [self];
   try {
@@ -15,7 +18,9 @@ export async function refreshUserIds(ctx: IActivityContext<Activity>, log: Logge
     const ids = [self, ...members.map((m) => m.id).filter((id) => id !== self)];
     return ids.slice(0, maxRefreshUsers);
   } catch (error) {
-    log.warn('Could not list conversation members; the card refreshes for the sender only', { error });
+    log.warn('Could not list conversation members; the card refreshes for the sender only', {
+      error,
+    });
     return [self];
   }
 }

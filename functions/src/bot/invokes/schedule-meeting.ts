@@ -6,22 +6,39 @@ import { cardReply, refusalReply } from '../card-reply';
 import { commandIdFor } from '../command-id';
 import { ukLocalToUtc } from '../uk-time';
 import type { CardActionContext, CardActionHandler, CardActionReply } from './card-action-context';
-import { caseReply, updateForEveryone } from './show-case';
+import { afterCommand } from './show-case';
 
-async function form(c: CardActionContext, caseId: string, meetingId: string, error?: string): Promise<CardActionReply> {
+async function form(
+  c: CardActionContext,
+  caseId: string,
+  meetingId: string,
+  error?: string,
+): Promise<CardActionReply> {
   const view = await c.deps.service.getCase(c.who, caseId);
   if (!view.ok) return refusalReply(view.refusal);
   const meeting = view.value.stage?.requiredMeetings.find((m) => m.id === meetingId);
-  const allowed = view.value.available.some((a) => a.type === 'scheduleMeeting' && a.params.meetingDefinitionId === meetingId);
+  const allowed = view.value.available.some(
+    (a) => a.type === 'scheduleMeeting' && a.params.meetingDefinitionId === meetingId,
+  );
   if (meeting === undefined || !allowed) {
-    return refusalReply(refuse('MEETING_NOT_REQUIRED', 'You cannot schedule this meeting on the case now.'), caseId);
+    return refusalReply(
+      refuse('MEETING_NOT_REQUIRED', 'You cannot schedule this meeting on the case now.'),
+      caseId,
+    );
   }
-  const input = { caseId, traineeName: view.value.trainee.name, meeting, people: view.value.participants, defaultDate: addCalendarDays(todayInUk(c.deps.now()), 1) };
+  const input = {
+    caseId,
+    traineeName: view.value.trainee.name,
+    meeting,
+    people: view.value.participants,
+    defaultDate: addCalendarDays(todayInUk(c.deps.now()), 1),
+  };
   return cardReply(scheduleMeetingCard(error === undefined ? input : { ...input, error }));
 }
 
 /** `openScheduleMeeting`: the form, attendees prefilled from the roles the stage requires. */
-export const openScheduleMeeting: CardActionHandler<'openScheduleMeeting'> = (data, c) => form(c, data.caseId, data.meetingDefinitionId);
+export const openScheduleMeeting: CardActionHandler<'openScheduleMeeting'> = (data, c) =>
+  form(c, data.caseId, data.meetingDefinitionId);
 
 /** `scheduleMeeting`: schedules through the service (the invitations go out as its effects). */
 export const scheduleMeeting: CardActionHandler<'scheduleMeeting'> = async (data, c) => {
@@ -34,10 +51,25 @@ export const scheduleMeeting: CardActionHandler<'scheduleMeeting'> = async (data
     online: data.online !== 'false',
     attendees: data.attendees.split(',').filter((id) => id !== ''),
   });
-  if (start === null || !parsed.success) return form(c, data.caseId, data.meetingDefinitionId, 'Check the date, time, duration (10 to 480 minutes) and attendees.');
-  const commandId = commandIdFor(c.ctx.activity.id, [c.who.tid, c.who.oid, verbs.scheduleMeeting, data.caseId, data.meetingDefinitionId]);
+  if (start === null || !parsed.success)
+    return form(
+      c,
+      data.caseId,
+      data.meetingDefinitionId,
+      'Check the date, time, duration (10 to 480 minutes) and attendees.',
+    );
+  const commandId = commandIdFor(c.ctx.activity.id, [
+    c.who.tid,
+    c.who.oid,
+    verbs.scheduleMeeting,
+    data.caseId,
+    data.meetingDefinitionId,
+  ]);
   const result = await c.deps.service.execute(c.who, data.caseId, parsed.data, commandId);
   if (!result.ok) return form(c, data.caseId, data.meetingDefinitionId, result.refusal.message);
-  await updateForEveryone(c, result.value.view);
-  return caseReply(c, result.value.view, 'The meeting is scheduled; invitations are on their way.');
+  return afterCommand(
+    c,
+    result.value.view,
+    'The meeting is scheduled; invitations are on their way.',
+  );
 };

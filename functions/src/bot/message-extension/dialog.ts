@@ -7,7 +7,20 @@ export type DialogReply = InvokeResponse<'composeExtension/fetchTask'>;
 
 /** Opens (or keeps open) the task module with a card. */
 export function dialogReply(card: AdaptiveCard, title = 'Raise a concern'): DialogReply {
-  return { status: 200, body: { task: { type: 'continue', value: { title, width: 'medium', height: 'large', card: { contentType: adaptiveCardType, content: card } } } } };
+  return {
+    status: 200,
+    body: {
+      task: {
+        type: 'continue',
+        value: {
+          title,
+          width: 'medium',
+          height: 'large',
+          card: { contentType: adaptiveCardType, content: card },
+        },
+      },
+    },
+  };
 }
 
 /** Shows a short message in the task module. */

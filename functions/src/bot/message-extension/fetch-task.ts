@@ -12,8 +12,12 @@ import { sourceMessage } from './message-source';
  * `compose`): the form, prefilled with the message's text and author, limited to the user's own
  * trainees and their procedures' categories.
  */
-export async function onFetchTask(ctx: IActivityContext<IMessageExtensionFetchTaskInvokeActivity>, deps: BotDeps): Promise<DialogReply> {
-  if (ctx.activity.value.commandId !== raiseConcernCommandId) return dialogMessage('This app has no such command.');
+export async function onFetchTask(
+  ctx: IActivityContext<IMessageExtensionFetchTaskInvokeActivity>,
+  deps: BotDeps,
+): Promise<DialogReply> {
+  if (ctx.activity.value.commandId !== raiseConcernCommandId)
+    return dialogMessage('This app has no such command.');
   const who = actorOf(ctx.activity);
   if (!who.ok) return dialogMessage(who.refusal.message);
   const choices = await concernChoices(deps, who.value);

@@ -7,17 +7,34 @@ import type { BotDeps } from '../bot-deps';
 import { cardMessage } from '../card-reply';
 import { commandIdFor } from '../command-id';
 import { categoryChoices, concernChoices } from '../concern/concern-form';
-import { messageSource, parseSubmission, raiseConcern, type ConcernSubmission } from '../concern/raise-concern';
+import {
+  messageSource,
+  parseSubmission,
+  raiseConcern,
+  type ConcernSubmission,
+} from '../concern/raise-concern';
 import { concernDialog, dialogMessage, type DialogReply } from './dialog';
 import { sourceMessage } from './message-source';
 
 type Ctx = IActivityContext<IMessageExtensionSubmitActionInvokeActivity>;
 
-async function formAgain(deps: BotDeps, who: Identity, ctx: Ctx, error: string, typed?: ConcernSubmission): Promise<DialogReply> {
+async function formAgain(
+  deps: BotDeps,
+  who: Identity,
+  ctx: Ctx,
+  error: string,
+  typed?: ConcernSubmission,
+): Promise<DialogReply> {
   const choices = await concernChoices(deps, who);
   if (!choices.ok) return dialogMessage(error);
   const source = sourceMessage(ctx.activity.value);
-  const base = { trainees: choices.value.trainees, categories: categoryChoices(choices.value.categories), description: typed?.description ?? source.text, sourceAuthor: source.author ?? null, error };
+  const base = {
+    trainees: choices.value.trainees,
+    categories: categoryChoices(choices.value.categories),
+    description: typed?.description ?? source.text,
+    sourceAuthor: source.author ?? null,
+    error,
+  };
   return concernDialog(typed === undefined ? base : { ...base, selectedCaseId: typed.caseId });
 }
 
@@ -25,7 +42,9 @@ async function formAgain(deps: BotDeps, who: Identity, ctx: Ctx, error: string, 
 // stored. A failed post is logged; the concern stays recorded either way.
 function post(ctx: Ctx, deps: BotDeps, card: AdaptiveCard): void {
   ctx.send(cardMessage(card)).catch((error: unknown) => {
-    deps.log.warn('The concern is recorded but its confirmation card could not be posted', { error });
+    deps.log.warn('The concern is recorded but its confirmation card could not be posted', {
+      error,
+    });
   });
 }
 
@@ -36,16 +55,27 @@ function post(ctx: Ctx, deps: BotDeps, card: AdaptiveCard): void {
  */
 export async function onSubmitAction(ctx: Ctx, deps: BotDeps): Promise<DialogReply | undefined> {
   const { value } = ctx.activity;
-  if (value.commandId !== raiseConcernCommandId) return dialogMessage('This app has no such command.');
+  if (value.commandId !== raiseConcernCommandId)
+    return dialogMessage('This app has no such command.');
   const who = actorOf(ctx.activity);
   if (!who.ok) return dialogMessage(who.refusal.message);
   const submission = parseSubmission(value.data);
   if (!submission.ok) return formAgain(deps, who.value, ctx, submission.refusal.message);
   const source = sourceMessage(value);
   const s = submission.value;
-  const commandId = commandIdFor(ctx.activity.id, [who.value.tid, who.value.oid, verbs.submitConcern, s.caseId]);
+  const commandId = commandIdFor(ctx.activity.id, [
+    who.value.tid,
+    who.value.oid,
+    verbs.submitConcern,
+    s.caseId,
+  ]);
   const shared = ctx.activity.conversation.conversationType !== 'personal';
-  const card = await raiseConcern(deps, who.value, { submission: s, source: messageSource(source.url, source.author), commandId, shared });
+  const card = await raiseConcern(deps, who.value, {
+    submission: s,
+    source: messageSource(source.url, source.author),
+    commandId,
+    shared,
+  });
   if (!card.ok) return formAgain(deps, who.value, ctx, card.refusal.message, s);
   post(ctx, deps, card.value);
   return undefined;

@@ -1,6 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import {
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 
 /** A JSON endpoint on 127.0.0.1 that counts the requests it receives. */
 export interface JsonServer {
@@ -25,7 +32,7 @@ export async function serveJson(body: () => unknown): Promise<JsonServer> {
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => { resolve(); });
       }),
   };
 }
@@ -41,15 +48,26 @@ export interface SigningKey {
 /** A fresh RS256 key pair named `kid`. */
 export async function signingKey(kid: string): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  return { kid, privateKey, publicKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+  return {
+    kid,
+    privateKey,
+    publicKey,
+    jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' },
+  };
 }
 
 /** Seconds since the epoch, now. */
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Signs `claims` with RS256 and `key` (header extras such as jku may be added). */
-export function sign(claims: JWTPayload, key: SigningKey, header: Record<string, unknown> = {}): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT', ...header }).sign(key.privateKey);
+export function sign(
+  claims: JWTPayload,
+  key: SigningKey,
+  header: Record<string, unknown> = {},
+): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT', ...header })
+    .sign(key.privateKey);
 }
 
 /** base64url of a JSON value. */

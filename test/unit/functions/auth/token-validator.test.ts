@@ -2,8 +2,19 @@ import { createHmac } from 'node:crypto';
 import { exportSPKI, type JWTPayload } from 'jose';
 import { AuthError, type AuthFailure } from '../../../../functions/src/auth/auth-error';
 import { tenantAllowList } from '../../../../functions/src/auth/tenant-allow-list';
-import { createTokenValidator, type TokenValidator } from '../../../../functions/src/auth/token-validator';
-import { b64, nowSeconds, serveJson, sign, signingKey, type JsonServer, type SigningKey } from './jwks-fixture';
+import {
+  createTokenValidator,
+  type TokenValidator,
+} from '../../../../functions/src/auth/token-validator';
+import {
+  b64,
+  nowSeconds,
+  serveJson,
+  sign,
+  signingKey,
+  type JsonServer,
+  type SigningKey,
+} from './jwks-fixture';
 
 const clientId = '6b1c9a3e-2f4d-4c8e-9a7b-1d2e3f4a5b6c';
 const appIdUri = `api://tab.example.org/${clientId}`;
@@ -64,11 +75,17 @@ afterAll(async () => {
 
 describe('Teams SSO token validation', () => {
   it('A7: accepts a delegated v2 access token for our client id and returns (tid, oid, name)', async () => {
-    await expect(validate(await sign(claims(), key))).resolves.toEqual({ tid: allowedTid, oid, name: 'Priya Shah' });
+    await expect(validate(await sign(claims(), key))).resolves.toEqual({
+      tid: allowedTid,
+      oid,
+      name: 'Priya Shah',
+    });
   });
 
   it('A7: accepts the api:// application id URI as audience', async () => {
-    await expect(validate(await sign(claims({ aud: appIdUri }), key))).resolves.toMatchObject({ oid });
+    await expect(validate(await sign(claims({ aud: appIdUri }), key))).resolves.toMatchObject({
+      oid,
+    });
   });
 
   it('caches the key set: many validations, one fetch', async () => {
@@ -77,7 +94,9 @@ describe('Teams SSO token validation', () => {
   });
 
   it('A7: rejects another audience (a Graph token) with 401', async () => {
-    expect(await failure(await sign(claims({ aud: '00000003-0000-0000-c000-000000000000' }), key))).toBe('invalid_token');
+    expect(
+      await failure(await sign(claims({ aud: '00000003-0000-0000-c000-000000000000' }), key)),
+    ).toBe('invalid_token');
   });
 
   it('A7: rejects a token without audience with 401', async () => {
@@ -85,7 +104,10 @@ describe('Teams SSO token validation', () => {
   });
 
   it('A7: rejects a tenant outside the allow-list with 403', async () => {
-    const foreign = claims({ tid: otherTid, iss: `https://login.microsoftonline.com/${otherTid}/v2.0` });
+    const foreign = claims({
+      tid: otherTid,
+      iss: `https://login.microsoftonline.com/${otherTid}/v2.0`,
+    });
     expect(await failure(await sign(foreign, key))).toBe('insufficient_access');
   });
 
@@ -95,18 +117,35 @@ describe('Teams SSO token validation', () => {
   });
 
   it('A5: rejects a non-GUID tid and a v1 issuer with 401', async () => {
-    expect(await failure(await sign(claims({ tid: 'common', iss: 'https://login.microsoftonline.com/common/v2.0' }), key))).toBe('invalid_token');
-    expect(await failure(await sign(claims({ iss: `https://sts.windows.net/${allowedTid}/` }), key))).toBe('invalid_token');
+    expect(
+      await failure(
+        await sign(
+          claims({ tid: 'common', iss: 'https://login.microsoftonline.com/common/v2.0' }),
+          key,
+        ),
+      ),
+    ).toBe('invalid_token');
+    expect(
+      await failure(await sign(claims({ iss: `https://sts.windows.net/${allowedTid}/` }), key)),
+    ).toBe('invalid_token');
   });
 
   it('A3: rejects a token expired beyond the 60 s tolerance, accepts one inside it', async () => {
-    expect(await failure(await sign(claims({ exp: nowSeconds() - 65 }), key))).toBe('invalid_token');
-    await expect(validate(await sign(claims({ exp: nowSeconds() - 55 }), key))).resolves.toMatchObject({ oid });
+    expect(await failure(await sign(claims({ exp: nowSeconds() - 65 }), key))).toBe(
+      'invalid_token',
+    );
+    await expect(
+      validate(await sign(claims({ exp: nowSeconds() - 55 }), key)),
+    ).resolves.toMatchObject({ oid });
   });
 
   it('A3: rejects a not-yet-valid token beyond the tolerance, accepts one inside it', async () => {
-    expect(await failure(await sign(claims({ nbf: nowSeconds() + 65 }), key))).toBe('invalid_token');
-    await expect(validate(await sign(claims({ nbf: nowSeconds() + 55 }), key))).resolves.toMatchObject({ oid });
+    expect(await failure(await sign(claims({ nbf: nowSeconds() + 65 }), key))).toBe(
+      'invalid_token',
+    );
+    await expect(
+      validate(await sign(claims({ nbf: nowSeconds() + 55 }), key)),
+    ).resolves.toMatchObject({ oid });
   });
 
   it('A4: rejects alg "none" with an empty signature', async () => {
@@ -143,7 +182,9 @@ describe('Teams SSO token validation', () => {
   });
 
   it('A7: rejects a token without access_as_user with 403', async () => {
-    expect(await failure(await sign(claims({ scp: 'User.Read Calendars.ReadWrite' }), key))).toBe('insufficient_access');
+    expect(await failure(await sign(claims({ scp: 'User.Read Calendars.ReadWrite' }), key))).toBe(
+      'insufficient_access',
+    );
   });
 
   it('A7: rejects garbage and oversize tokens with 401', async () => {
@@ -154,7 +195,13 @@ describe('Teams SSO token validation', () => {
   it('reports unreachable keys as unavailable (503), not as a bad token', async () => {
     const offline = await serveJson(() => ({}));
     await offline.close();
-    const validator = createTokenValidator({ jwksUrl: offline.url, clientId, isAllowedTenant: () => true });
-    await expect(validator(await sign(claims(), key))).rejects.toMatchObject({ failure: 'unavailable' });
+    const validator = createTokenValidator({
+      jwksUrl: offline.url,
+      clientId,
+      isAllowedTenant: () => true,
+    });
+    await expect(validator(await sign(claims(), key))).rejects.toMatchObject({
+      failure: 'unavailable',
+    });
   });
 });

@@ -1,12 +1,16 @@
 import { entraCommonJwksUrl, loadConfig } from '../../../../functions/src/config/app-config';
-import { assertSafeForProduction, productionProblems } from '../../../../functions/src/config/assert-safe-for-production';
+import {
+  assertSafeForProduction,
+  productionProblems,
+} from '../../../../functions/src/config/assert-safe-for-production';
 import { configSummary } from '../../../../functions/src/config/config-summary';
 import { loadStartOptions } from '../../../../functions/src/config/start-options';
 import { StartupError } from '../../../../functions/src/config/startup-error';
 import { createLocalIdp } from '../../../../functions/src/local/local-idp';
 
 const guid = '33333333-3333-4333-8333-333333333333';
-const accountKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const accountKey =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 const production = {
   APP_ENV: 'production',
@@ -48,26 +52,40 @@ describe('configuration', () => {
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.auth)).toBe(true);
-    expect(() => assertSafeForProduction(config)).not.toThrow();
+    expect(() => { assertSafeForProduction(config); }).not.toThrow();
   });
 
   it('names the missing or malformed variable', () => {
-    expect(startupMessage(() => loadConfig({ ...production, AUTH_CLIENT_ID: undefined }))).toContain('AUTH_CLIENT_ID');
-    expect(startupMessage(() => loadConfig({ ...production, APP_ENV: 'staging' }))).toContain('APP_ENV');
-    expect(startupMessage(() => loadConfig({ ...production, AUTH_APP_ID_URI: 'https://x' }))).toContain('AUTH_APP_ID_URI');
+    expect(
+      startupMessage(() => loadConfig({ ...production, AUTH_CLIENT_ID: undefined })),
+    ).toContain('AUTH_CLIENT_ID');
+    expect(startupMessage(() => loadConfig({ ...production, APP_ENV: 'staging' }))).toContain(
+      'APP_ENV',
+    );
+    expect(
+      startupMessage(() => loadConfig({ ...production, AUTH_APP_ID_URI: 'https://x' })),
+    ).toContain('AUTH_APP_ID_URI');
     const noStorage = { ...production, AZURE_TABLES_ENDPOINT: '' };
-    expect(startupMessage(() => loadConfig(noStorage))).toContain('AZURE_TABLES_CONNECTION_STRING or AZURE_TABLES_ENDPOINT');
+    expect(startupMessage(() => loadConfig(noStorage))).toContain(
+      'AZURE_TABLES_CONNECTION_STRING or AZURE_TABLES_ENDPOINT',
+    );
   });
 
   it('A1: refuses to start in production with the local IdP on', () => {
     const config = loadConfig({ ...production, LOCAL_IDP: 'on' });
-    expect(startupMessage(() => assertSafeForProduction(config))).toMatch(/Refusing to start in production: LOCAL_IDP=on/);
+    expect(startupMessage(() => { assertSafeForProduction(config); })).toMatch(
+      /Refusing to start in production: LOCAL_IDP=on/,
+    );
   });
 
   it('refuses to start in production with a local or plain-http key set', () => {
-    for (const url of ['http://127.0.0.1:7071/local-idp/keys', 'https://localhost/keys', 'http://login.example/keys']) {
+    for (const url of [
+      'http://127.0.0.1:7071/local-idp/keys',
+      'https://localhost/keys',
+      'http://login.example/keys',
+    ]) {
       const config = loadConfig({ ...production, AUTH_JWKS_URL: url });
-      expect(startupMessage(() => assertSafeForProduction(config))).toContain('AUTH_JWKS_URL');
+      expect(startupMessage(() => { assertSafeForProduction(config); })).toContain('AUTH_JWKS_URL');
     }
   });
 
@@ -89,8 +107,12 @@ describe('configuration', () => {
   });
 
   it('constructs the local IdP only in local mode with LOCAL_IDP=on', async () => {
-    await expect(createLocalIdp(loadConfig({ ...production, LOCAL_IDP: 'on' }))).rejects.toThrow(StartupError);
-    await expect(createLocalIdp(loadConfig({ ...local, LOCAL_IDP: 'off' }))).rejects.toThrow(StartupError);
+    await expect(createLocalIdp(loadConfig({ ...production, LOCAL_IDP: 'on' }))).rejects.toThrow(
+      StartupError,
+    );
+    await expect(createLocalIdp(loadConfig({ ...local, LOCAL_IDP: 'off' }))).rejects.toThrow(
+      StartupError,
+    );
     await expect(createLocalIdp(loadConfig(local))).resolves.toHaveProperty('routes');
   });
 

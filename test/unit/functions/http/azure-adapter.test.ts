@@ -14,7 +14,8 @@ const echo: RouteDefinition = {
   },
 };
 
-const context = () => new InvocationContext({ invocationId: 'inv-123456789', functionName: 'echo' });
+const context = () =>
+  new InvocationContext({ invocationId: 'inv-123456789', functionName: 'echo' });
 
 beforeEach(() => {
   seen.length = 0;
@@ -30,7 +31,10 @@ describe('Azure Functions adapter', () => {
       body: { string: '{"a":1}' },
     });
     const response = await azureHttpHandler(echo)(request, context());
-    expect(response).toMatchObject({ status: 200, headers: { 'cache-control': 'no-store', 'x-correlation-id': 'inv-123456789' } });
+    expect(response).toMatchObject({
+      status: 200,
+      headers: { 'cache-control': 'no-store', 'x-correlation-id': 'inv-123456789' },
+    });
     expect(seen[0]).toMatchObject({ method: 'POST', path: '/api/echo/42', params: { id: '42' } });
     expect(seen[0]?.headers['content-type']).toBe('application/json');
     expect(seen[0]?.query.get('x')).toBe('1');
@@ -50,8 +54,16 @@ describe('Azure Functions adapter', () => {
   });
 
   it('rethrows a failed timer so the retry policy applies', async () => {
-    const timer = { name: 'sweep', schedule: '0 0 7 * * *', handler: () => Promise.reject(new RangeError('down')) };
-    const trigger = { isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: { last: '', next: '', lastUpdated: '' } };
+    const timer = {
+      name: 'sweep',
+      schedule: '0 0 7 * * *',
+      handler: () => Promise.reject(new RangeError('down')),
+    };
+    const trigger = {
+      isPastDue: false,
+      schedule: { adjustForDST: false },
+      scheduleStatus: { last: '', next: '', lastUpdated: '' },
+    };
     const ctx = context();
     jest.spyOn(ctx, 'error').mockImplementation(() => undefined);
     await expect(azureTimerHandler(timer)(trigger, ctx)).rejects.toThrow('down');

@@ -1,5 +1,10 @@
 import { ReadableStream } from 'node:stream/web';
-import { declaredTooLarge, maxBodyBytes, readCapped, streamChunks } from '../../../../functions/src/http/body-limit';
+import {
+  declaredTooLarge,
+  maxBodyBytes,
+  readCapped,
+  streamChunks,
+} from '../../../../functions/src/http/body-limit';
 
 const chunk = new Uint8Array(64 * 1024);
 

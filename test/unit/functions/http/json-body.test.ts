@@ -17,7 +17,9 @@ describe('JSON request bodies', () => {
   it('V1: answers 415 for a missing, wrong or non-UTF-8 content type', () => {
     expect(status(withText('{}', {}))).toBe(415);
     expect(status(withText('{}', { 'content-type': 'text/plain' }))).toBe(415);
-    expect(status(withText('{}', { 'content-type': 'application/json; charset=latin1' }))).toBe(415);
+    expect(status(withText('{}', { 'content-type': 'application/json; charset=latin1' }))).toBe(
+      415,
+    );
     expect(status(withText('{}', { 'content-type': 'Application/JSON; charset=UTF-8' }))).toBe(200);
   });
 
@@ -33,7 +35,11 @@ describe('JSON request bodies', () => {
   });
 
   it('V6: rejects __proto__, constructor and prototype keys at any depth', () => {
-    for (const text of ['{"__proto__":{"polluted":true}}', '{"a":{"constructor":{"prototype":{"polluted":true}}}}', '[{"prototype":1}]']) {
+    for (const text of [
+      '{"__proto__":{"polluted":true}}',
+      '{"a":{"constructor":{"prototype":{"polluted":true}}}}',
+      '[{"prototype":1}]',
+    ]) {
       const result = jsonBody(withText(text));
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.response.status).toBe(400);
@@ -44,8 +50,14 @@ describe('JSON request bodies', () => {
 
   it('V6: validates with zod and returns the parsed value, with field errors on 400', () => {
     const schema = z.strictObject({ name: z.string().trim(), count: z.number().int() });
-    expect(parseBody(apiRequest({ json: { name: ' x ', count: 2 } }), schema)).toEqual({ ok: true, value: { name: 'x', count: 2 } });
-    const bad = parseBody(apiRequest({ json: { name: 'x', count: '2', role: 'director' } }), schema);
+    expect(parseBody(apiRequest({ json: { name: ' x ', count: 2 } }), schema)).toEqual({
+      ok: true,
+      value: { name: 'x', count: 2 },
+    });
+    const bad = parseBody(
+      apiRequest({ json: { name: 'x', count: '2', role: 'director' } }),
+      schema,
+    );
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.response.status).toBe(400);

@@ -5,7 +5,9 @@ describe('refusal code → HTTP status', () => {
   it('maps every refusal code to a 4xx, or 503 for storage', () => {
     for (const code of refusalCodes) {
       const status = refusalStatus[code];
-      expect(code === 'STORAGE_UNAVAILABLE' ? status === 503 : status >= 400 && status < 500).toBe(true);
+      expect(code === 'STORAGE_UNAVAILABLE' ? status === 503 : status >= 400 && status < 500).toBe(
+        true,
+      );
     }
   });
 

@@ -4,7 +4,11 @@ import type { HttpMethod, RouteDefinition } from '../../../../functions/src/http
 import { createRouter } from '../../../../functions/src/http/router';
 import { okJson } from '../../../../functions/src/http/responses';
 
-const route = (name: string, template: string, methods: HttpMethod[] = ['GET']): RouteDefinition => ({
+const route = (
+  name: string,
+  template: string,
+  methods: HttpMethod[] = ['GET'],
+): RouteDefinition => ({
   name,
   route: template,
   methods,
@@ -28,7 +32,10 @@ function found(method: string, path: string) {
 
 describe('route matching (Functions templates, prefix already removed)', () => {
   it('extracts {param} values, decoded', () => {
-    expect(found('GET', '/cases/mid-essex-itt.abc%2Fdef')).toEqual({ name: 'case-get', params: { caseId: 'mid-essex-itt.abc/def' } });
+    expect(found('GET', '/cases/mid-essex-itt.abc%2Fdef')).toEqual({
+      name: 'case-get',
+      params: { caseId: 'mid-essex-itt.abc/def' },
+    });
   });
 
   it('prefers literal segments over parameters, whatever the order of the table', () => {
@@ -40,13 +47,22 @@ describe('route matching (Functions templates, prefix already removed)', () => {
   });
 
   it('answers method-not-allowed with the allowed methods', () => {
-    expect(router('GET', '/cases/abc/commands')).toEqual({ kind: 'method-not-allowed', allow: ['POST'] });
+    expect(router('GET', '/cases/abc/commands')).toEqual({
+      kind: 'method-not-allowed',
+      allow: ['POST'],
+    });
   });
 
   it('applies constraints, optional and catch-all parameters', () => {
     expect(found('GET', '/items/42')).toEqual({ name: 'item-int', params: { id: '42' } });
-    expect(found('GET', '/items/forty-two')).toEqual({ name: 'item-any', params: { slug: 'forty-two' } });
-    expect(found('GET', '/files/a/b/c.txt')).toEqual({ name: 'files', params: { path: 'a/b/c.txt' } });
+    expect(found('GET', '/items/forty-two')).toEqual({
+      name: 'item-any',
+      params: { slug: 'forty-two' },
+    });
+    expect(found('GET', '/files/a/b/c.txt')).toEqual({
+      name: 'files',
+      params: { path: 'a/b/c.txt' },
+    });
     expect(found('GET', '/maybe')).toEqual({ name: 'maybe', params: {} });
     expect(found('GET', '/maybe/2')).toEqual({ name: 'maybe', params: { page: '2' } });
   });
@@ -61,7 +77,12 @@ describe('route matching (Functions templates, prefix already removed)', () => {
 
 describe('route table validation', () => {
   it('accepts a good table', () => {
-    expect(() => validateRouteTable({ routes: [route('a', 'a')], timers: [{ name: 't', schedule: '0 */5 * * * *', handler: () => Promise.resolve() }] })).not.toThrow();
+    expect(() =>
+      validateRouteTable({
+        routes: [route('a', 'a')],
+        timers: [{ name: 't', schedule: '0 */5 * * * *', handler: () => Promise.resolve() }],
+      }),
+    ).not.toThrow();
   });
 
   it.each([
@@ -76,7 +97,11 @@ describe('route table validation', () => {
 
   it('refuses a five-field or invalid timer schedule', () => {
     const timer = (schedule: string) => ({ name: 't', schedule, handler: () => Promise.resolve() });
-    expect(() => validateRouteTable({ routes: [], timers: [timer('*/5 * * * *')] })).toThrow(StartupError);
-    expect(() => validateRouteTable({ routes: [], timers: [timer('0 99 * * * *')] })).toThrow(StartupError);
+    expect(() => validateRouteTable({ routes: [], timers: [timer('*/5 * * * *')] })).toThrow(
+      StartupError,
+    );
+    expect(() => validateRouteTable({ routes: [], timers: [timer('0 99 * * * *')] })).toThrow(
+      StartupError,
+    );
   });
 });
