@@ -36,7 +36,11 @@ function assertPortFree(port: number, what: string, variable: string): Promise<v
       const busy = `Port ${port} on 127.0.0.1 (${what}) is already in use. Stop whatever holds it, or set ${variable} to another port.`;
       reject(error.code === 'EADDRINUSE' ? new StartupError(busy) : error);
     });
-    probe.listen({ host: '127.0.0.1', port, exclusive: true }, () => probe.close(() => { resolve(); }));
+    probe.listen({ host: '127.0.0.1', port, exclusive: true }, () =>
+      probe.close(() => {
+        resolve();
+      }),
+    );
   });
 }
 
@@ -137,8 +141,12 @@ function shutdown(signal: string): void {
   );
 }
 
-process.once('SIGINT', () => { shutdown('SIGINT'); });
-process.once('SIGTERM', () => { shutdown('SIGTERM'); });
+process.once('SIGINT', () => {
+  shutdown('SIGINT');
+});
+process.once('SIGTERM', () => {
+  shutdown('SIGTERM');
+});
 main().catch(async (error: unknown) => {
   const known = error instanceof StartupError || error instanceof PortInUseError;
   console.error(known ? error.message : error);

@@ -21,13 +21,18 @@ export function App() {
     const start = isFramed()
       ? teamsToken().then((token) => ({ kind: 'signed-in', token }) as const)
       : localStart();
-    start.then(setState, (error: unknown) => { setState({ kind: 'unavailable', message: errorText(error) }); },
-    );
+    start.then(setState, (error: unknown) => {
+      setState({ kind: 'unavailable', message: errorText(error) });
+    });
   }, []);
   const pick = (personaId: string) => {
     fetchLocalToken(personaId).then(
-      (token) => { setState({ kind: 'signed-in', token }); },
-      (error: unknown) => { setState({ kind: 'unavailable', message: errorText(error) }); },
+      (token) => {
+        setState({ kind: 'signed-in', token });
+      },
+      (error: unknown) => {
+        setState({ kind: 'unavailable', message: errorText(error) });
+      },
     );
   };
   return (

@@ -19,13 +19,13 @@ export function MyCases({ token }: MyCasesProps) {
     let current = true;
     setLoad({ kind: 'loading' });
     listMyCases(token).then(
-      (cases) => current && setLoad({ kind: 'loaded', cases }),
-      (error: unknown) =>
-        current &&
-        setLoad({
-          kind: 'failed',
-          message: error instanceof Error ? error.message : String(error),
-        }),
+      (cases) => {
+        if (current) setLoad({ kind: 'loaded', cases });
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        if (current) setLoad({ kind: 'failed', message });
+      },
     );
     return () => {
       current = false;

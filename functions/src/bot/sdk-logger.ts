@@ -22,9 +22,15 @@ export function sdkLogger(log: Logger, name = 'teams'): SdkLogger {
   return {
     debug: () => undefined,
     trace: () => undefined,
-    info: (...parts: unknown[]) => log.info(...prefixed(parts)),
-    warn: (...parts: unknown[]) => log.warn(...prefixed(parts)),
-    error: (...parts: unknown[]) => log.error(...prefixed(parts)),
+    info: (...parts: unknown[]) => {
+      log.info(...prefixed(parts));
+    },
+    warn: (...parts: unknown[]) => {
+      log.warn(...prefixed(parts));
+    },
+    error: (...parts: unknown[]) => {
+      log.error(...prefixed(parts));
+    },
     log: (level, ...parts: unknown[]) => {
       if (level === 'error' || level === 'warn' || level === 'info') log[level](...prefixed(parts));
     },

@@ -1,3 +1,4 @@
+import type { ReadableStream } from 'node:stream/web';
 import type { HttpHandler, HttpRequest, InvocationContext, TimerHandler } from '@azure/functions';
 import { declaredTooLarge, payloadTooLarge, readCapped, streamChunks } from './body-limit';
 import { correlationHeader, correlationIdFrom } from './correlation';
@@ -14,9 +15,15 @@ export interface ConvertedRequest {
 /** A logger writing to the invocation's log (correlated in Application Insights). */
 export function contextLogger(context: InvocationContext): Logger {
   return {
-    info: (message, data) => { context.log(message, data ?? ''); },
-    warn: (message, data) => { context.warn(message, data ?? ''); },
-    error: (message, data) => { context.error(message, data ?? ''); },
+    info: (message, data) => {
+      context.log(message, data ?? '');
+    },
+    warn: (message, data) => {
+      context.warn(message, data ?? '');
+    },
+    error: (message, data) => {
+      context.error(message, data ?? '');
+    },
   };
 }
 
@@ -40,7 +47,9 @@ export async function toApiRequest(
   const tooLarge = { request: { ...base, body: new Uint8Array() }, tooLarge: true };
   if (declaredTooLarge(request.headers.get('content-length'))) return tooLarge;
   const body =
-    request.body === null ? new Uint8Array() : await readCapped(streamChunks(request.body as ReadableStream<Uint8Array>));
+    request.body === null
+      ? new Uint8Array()
+      : await readCapped(streamChunks(request.body as ReadableStream<Uint8Array>));
   return body === undefined ? tooLarge : { request: { ...base, body }, tooLarge: false };
 }
 

@@ -136,7 +136,11 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     stop: async () => {
       timers.stop();
       server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => { done(); }));
+      await new Promise<void>((done) =>
+        server.close(() => {
+          done();
+        }),
+      );
     },
   };
 }

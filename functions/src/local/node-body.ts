@@ -55,7 +55,11 @@ export function discardRest(request: IncomingMessage, budget = discardBudget, ms
     discarded += chunk.byteLength;
     if (discarded > budget) request.socket.destroy();
   });
-  request.once('end', () => { clearTimeout(timer); });
-  request.once('close', () => { clearTimeout(timer); });
+  request.once('end', () => {
+    clearTimeout(timer);
+  });
+  request.once('close', () => {
+    clearTimeout(timer);
+  });
   request.resume();
 }

@@ -16,14 +16,10 @@ const isOwnTrainee = (c: CaseSummary) => c.viewerRoles.some((role) => role !== '
 
 async function categoriesFor(
   deps: BotDeps,
-  who: Identity,
   cases: readonly CaseSummary[],
 ): Promise<ConcernCategory[]> {
-  const onePerProvider = [...new Map(cases.map((c) => [c.providerId, c.caseId])).values()];
-  const views = await Promise.all(
-    onePerProvider.map((caseId) => deps.service.getCase(who, caseId)),
-  );
-  const all = views.flatMap((v) => (v.ok ? deps.categories(v.value.procedure.id) : []));
+  const providers = [...new Set(cases.map((c) => c.providerId))];
+  const all = (await Promise.all(providers.map((id) => deps.categories(id)))).flat();
   return [...new Map(all.map((c) => [c.id, c])).values()];
 }
 

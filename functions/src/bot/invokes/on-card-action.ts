@@ -1,6 +1,6 @@
 import type { IAdaptiveCardActionInvokeActivity } from '@microsoft/teams.api';
 import type { IActivityContext } from '@microsoft/teams.apps';
-import { actionDataSchemas, cardVerbs, type ActionDataOf, type CardVerb } from '@shared/cards';
+import { actionDataSchemas, cardVerbs, type CardVerb } from '@shared/cards';
 import { actorOf } from '../actor';
 import type { BotDeps } from '../bot-deps';
 import { badActionReply, refusalReply } from '../card-reply';
@@ -10,18 +10,17 @@ import { cardActionTable } from './card-action-table';
 const isCardVerb = (verb: unknown): verb is CardVerb =>
   typeof verb === 'string' && (cardVerbs as readonly string[]).includes(verb);
 
-function run<V extends CardVerb>(
-  verb: V,
-  raw: unknown,
-  c: CardActionContext,
-): Promise<CardActionReply> {
+// The table guarantees `cardActionTable[verb]` takes `actionDataSchemas[verb]`'s output; the
+// compiler cannot correlate the two through an indexed union, hence the one cast.
+function run(verb: CardVerb, raw: unknown, c: CardActionContext): Promise<CardActionReply> {
   const parsed = actionDataSchemas[verb].safeParse(raw);
-  if (!parsed.success)
+  if (!parsed.success) {
     return Promise.resolve(
       badActionReply(`The card sent data the "${verb}" action does not accept.`),
     );
-  const handler = cardActionTable[verb] as CardActionHandler<V>;
-  return handler(parsed.data as ActionDataOf<V>, c);
+  }
+  const handler = cardActionTable[verb] as CardActionHandler<CardVerb>;
+  return handler(parsed.data, c);
 }
 
 /**

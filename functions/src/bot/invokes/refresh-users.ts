@@ -1,4 +1,3 @@
-import type { Activity } from '@microsoft/teams.api';
 import type { IActivityContext } from '@microsoft/teams.apps';
 import { maxRefreshUsers } from '@shared/cards';
 import type { Logger } from '../../http/logger';
@@ -7,10 +6,7 @@ import type { Logger } from '../../http/logger';
  * The MRIs whose Teams clients should fetch their own view of a case card: the sender in a
  * personal chat; otherwise the conversation's members, at most 60 (Teams' limit).
  */
-export async function refreshUserIds(
-  ctx: IActivityContext<Activity>,
-  log: Logger,
-): Promise<string[]> {
+export async function refreshUserIds(ctx: IActivityContext, log: Logger): Promise<string[]> {
   const self = ctx.activity.from.id;
   if (ctx.activity.conversation.conversationType === 'personal') return [self];
   try {

@@ -32,7 +32,9 @@ export async function serveJson(body: () => unknown): Promise<JsonServer> {
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

@@ -52,7 +52,9 @@ describe('configuration', () => {
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.auth)).toBe(true);
-    expect(() => { assertSafeForProduction(config); }).not.toThrow();
+    expect(() => {
+      assertSafeForProduction(config);
+    }).not.toThrow();
   });
 
   it('names the missing or malformed variable', () => {
@@ -73,9 +75,11 @@ describe('configuration', () => {
 
   it('A1: refuses to start in production with the local IdP on', () => {
     const config = loadConfig({ ...production, LOCAL_IDP: 'on' });
-    expect(startupMessage(() => { assertSafeForProduction(config); })).toMatch(
-      /Refusing to start in production: LOCAL_IDP=on/,
-    );
+    expect(
+      startupMessage(() => {
+        assertSafeForProduction(config);
+      }),
+    ).toMatch(/Refusing to start in production: LOCAL_IDP=on/);
   });
 
   it('refuses to start in production with a local or plain-http key set', () => {
@@ -85,7 +89,11 @@ describe('configuration', () => {
       'http://login.example/keys',
     ]) {
       const config = loadConfig({ ...production, AUTH_JWKS_URL: url });
-      expect(startupMessage(() => { assertSafeForProduction(config); })).toContain('AUTH_JWKS_URL');
+      expect(
+        startupMessage(() => {
+          assertSafeForProduction(config);
+        }),
+      ).toContain('AUTH_JWKS_URL');
     }
   });
 

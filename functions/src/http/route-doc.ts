@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { RouteDefinition } from './route-types';
+
+/** What the OpenAPI document says about one route: the same zod schemas the handler parses with. */
+export interface RouteDoc {
+  readonly summary: string;
+  readonly tag: string;
+  /** False for the public routes (health, the OpenAPI document); true needs a Teams SSO token. */
+  readonly auth: boolean;
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  /** Whether the `Idempotency-Key` header applies (every command). */
+  readonly idempotent?: boolean;
+  readonly success: 200 | 201;
+  /** Extra request headers the route reads (e.g. `If-Match`), with a description each. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** A route of the table together with its documentation. */
+export type DocumentedRoute = RouteDefinition & { readonly doc: RouteDoc };
+
+/** Attaches documentation to a route definition. */
+export function documented(route: RouteDefinition, doc: RouteDoc): DocumentedRoute {
+  return { ...route, doc };
+}
+
+/** The documentation of a route, when it has some. */
+export function docOf(route: RouteDefinition): RouteDoc | undefined {
+  return 'doc' in route ? (route as DocumentedRoute).doc : undefined;
+}

@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: one JSON line per measure. Starts its own Azurite, measures, stops it.
+ * Ratios compare measurements taken in the same run, interleaved, on the same machine.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startAzurite } from '../support/azurite';
+import { benchEngine } from './engine-bench';
+
+async function main(): Promise<void> {
+  const iterations = Number(process.env.BENCH_ITERATIONS ?? 60);
+  const azurite = await startAzurite({ location: mkdtempSync(path.join(tmpdir(), 'azurite-bench-')), inMemory: true });
+  try {
+    await benchEngine(azurite.connectionString, iterations);
+  } finally {
+    await azurite.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
