@@ -3,7 +3,6 @@
  * .data/azurite), serves the route table, the tab and the local sign-in on 127.0.0.1, seeds the
  * demo providers once, and prints where everything is. Ctrl-C stops what it started.
  */
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../functions/src/config/app-config';
@@ -11,18 +10,20 @@ import { assertSafeForProduction } from '../functions/src/config/assert-safe-for
 import { configSummary } from '../functions/src/config/config-summary';
 import { loadStartOptions } from '../functions/src/config/start-options';
 import { StartupError } from '../functions/src/config/startup-error';
-import { appTenantPolicy, createAppService } from '../functions/src/http/app-wiring';
+import { appWiring } from '../functions/src/http/app-wiring';
 import { composeRuntime } from '../functions/src/http/compose-runtime';
 import { consoleLogger } from '../functions/src/http/logger';
 import { appRouteTable } from '../functions/src/http/routes';
-import { installRuntime, type AppRuntime } from '../functions/src/http/runtime';
-import { TableCaseStore } from '../functions/src/infrastructure/tables/case-table-store';
-import { openTable } from '../functions/src/infrastructure/tables/table-clients';
+import { installRuntime } from '../functions/src/http/runtime';
+import type { TableConnection } from '../functions/src/infrastructure/tables/table-clients';
+import { createAppServices, type AppServices } from '../functions/src/services/create-case-service';
+import { tableConnection } from '../functions/src/config/table-service';
 import { demoPersonas } from '../functions/src/local/demo-personas';
 import { localEnvironment } from '../functions/src/local/local-environment';
 import { startLocalHost } from '../functions/src/local/local-host';
 import { createLocalIdp } from '../functions/src/local/local-idp';
-import { seedOnce, type SeedDemo } from '../functions/src/local/seed-once';
+import { seedDemo } from '../functions/src/local/demo-seed';
+import { seedOnce } from '../functions/src/local/seed-once';
 import { PortInUseError, startAzurite } from '../test/support/azurite';
 import { buildTab } from './build';
 
@@ -44,20 +45,9 @@ function assertPortFree(port: number, what: string, variable: string): Promise<v
   });
 }
 
-async function loadSeedDemo(): Promise<SeedDemo | undefined> {
-  // The lead writes functions/src/local/demo-seed.ts; until it exists there is nothing to seed.
-  const modulePath = path.join(root, 'functions/src/local/demo-seed.ts');
-  if (!existsSync(modulePath)) return undefined;
-  const seedModule = (await import(modulePath)) as { seedDemo?: SeedDemo };
-  return seedModule.seedDemo;
-}
-
-async function seedDemoOnce(runtime: AppRuntime): Promise<string> {
-  const seedDemo = await loadSeedDemo();
-  if (seedDemo === undefined) return 'demo seed not written yet (functions/src/local/demo-seed.ts)';
-  const store = new TableCaseStore(openTable(runtime.connection, 'cases'));
+async function seedDemoOnce(connection: TableConnection, services: AppServices): Promise<string> {
   try {
-    const outcome = await seedOnce(runtime.connection, () => seedDemo(runtime.service, store));
+    const outcome = await seedOnce(connection, () => seedDemo(services));
     return outcome === 'seeded' ? 'demo providers seeded' : 'demo providers already seeded';
   } catch (error) {
     console.error(
@@ -105,13 +95,11 @@ async function main(): Promise<void> {
   assertSafeForProduction(config);
   consoleLogger.info(`Config: ${configSummary(config)}`);
   const idp = await createLocalIdp(config);
-  const runtime = composeRuntime({
-    config,
-    log: consoleLogger,
-    isAllowedTenant: appTenantPolicy(config),
-    createService: createAppService,
-  });
-  installRuntime(runtime);
+  const connection = tableConnection(config.tables);
+  const services = createAppServices(connection);
+  installRuntime(
+    composeRuntime({ config, log: consoleLogger, createServices: () => appWiring(services) }),
+  );
   const table = appRouteTable();
   const host = await startLocalHost({
     port: options.port,
@@ -127,7 +115,7 @@ async function main(): Promise<void> {
   // APPLICATION_INSIGHTS_NO_STATSBEAT=1, --disable-telemetry), pointed at `${host.url}/api/messages`,
   // push its stop function onto `stoppers`, and add its URL to the banner.
 
-  printBanner(host.url, await seedDemoOnce(runtime));
+  printBanner(host.url, await seedDemoOnce(connection, services));
 }
 
 function shutdown(signal: string): void {

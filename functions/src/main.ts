@@ -6,7 +6,7 @@ import { app } from '@azure/functions';
 import { loadConfig } from './config/app-config';
 import { assertSafeForProduction } from './config/assert-safe-for-production';
 import { configSummary } from './config/config-summary';
-import { appTenantPolicy, createAppService } from './http/app-wiring';
+import { createAppWiring } from './http/app-wiring';
 import { azureHttpHandler, azureTimerHandler } from './http/azure-adapter';
 import { composeRuntime } from './http/compose-runtime';
 import { consoleLogger } from './http/logger';
@@ -20,8 +20,7 @@ installRuntime(
   composeRuntime({
     config,
     log: consoleLogger,
-    isAllowedTenant: appTenantPolicy(config),
-    createService: createAppService,
+    createServices: createAppWiring,
   }),
 );
 

@@ -10,7 +10,10 @@ import { benchEngine } from './engine-bench';
 
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 60);
-  const azurite = await startAzurite({ location: mkdtempSync(path.join(tmpdir(), 'azurite-bench-')), inMemory: true });
+  const azurite = await startAzurite({
+    location: mkdtempSync(path.join(tmpdir(), 'azurite-bench-')),
+    inMemory: true,
+  });
   try {
     await benchEngine(azurite.connectionString, iterations);
   } finally {

@@ -1,4 +1,8 @@
-import { createCalendar, englandAndWalesBankHolidays, type CalendarSettings } from '@shared/calendar';
+import {
+  createCalendar,
+  englandAndWalesBankHolidays,
+  type CalendarSettings,
+} from '@shared/calendar';
 import { actorFor } from '@shared/domain/actor';
 import { caseCommandSchema, openCaseSchema, type CaseCommand } from '@shared/domain/commands';
 import type { DecisionContext, Identity, StaffMember } from '@shared/domain/context';
@@ -15,7 +19,8 @@ import type { ProcedureDefinition } from '@shared/procedures/schema';
 import type { z } from 'zod';
 
 const bankHolidays = englandAndWalesBankHolidays();
-const guid = (n: number, t = 1) => `${String(t).repeat(8)}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const guid = (n: number, t = 1) =>
+  `${String(t).repeat(8)}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /** A named person for tests: a stable Entra identity. */
 export function person(n: number, name: string, tenant = 1): Identity {
@@ -36,7 +41,11 @@ export class EngineHarness {
     start: string,
     readonly staff: StaffMember[] = [],
     readonly settingValues: Record<string, unknown> = {},
-    readonly calendarSettings: CalendarSettings = { region: 'england-and-wales', termDates: [], closures: [] },
+    readonly calendarSettings: CalendarSettings = {
+      region: 'england-and-wales',
+      termDates: [],
+      closures: [],
+    },
     definition?: ProcedureDefinition,
   ) {
     const def = definition ?? builtInProcedures.get(procedureId);
@@ -60,7 +69,12 @@ export class EngineHarness {
 
   open(who: Identity, input: unknown): Refusal | null {
     const parsed = openCaseSchema.parse(input);
-    const result = decideOpenCase(this.ctx(), { providerId: 'p', caseId: 'p.case000000000000000' }, parsed, who);
+    const result = decideOpenCase(
+      this.ctx(),
+      { providerId: 'p', caseId: 'p.case000000000000000' },
+      parsed,
+      who,
+    );
     if (!result.ok) return result.refusal;
     this.apply(result.value);
     return null;
@@ -89,7 +103,9 @@ export class EngineHarness {
   }
 
   participantId(who: Identity, role?: string): string {
-    const p = this.mustState().participants.find((x) => x.oid === who.oid && (role === undefined || x.role === role));
+    const p = this.mustState().participants.find(
+      (x) => x.oid === who.oid && (role === undefined || x.role === role),
+    );
     if (p === undefined) throw new Error(`${who.name} is not a participant`);
     return p.participantId;
   }
@@ -100,6 +116,23 @@ export class EngineHarness {
 
   advanceDays(days: number): void {
     this.now = new Date(this.now.getTime() + days * 86_400_000);
+  }
+
+  /** An independent copy of this case (same definition, settings, clock and id counter), to explore branches. */
+  fork(): EngineHarness {
+    const copy = new EngineHarness(
+      this.definition.id,
+      this.now.toISOString(),
+      this.staff,
+      this.settingValues,
+      this.calendarSettings,
+      this.definition,
+    );
+    copy.state = this.state;
+    copy.events.push(...this.events);
+    copy.effects.push(...this.effects);
+    copy.counter = this.counter;
+    return copy;
   }
 
   mustState(): CaseState {

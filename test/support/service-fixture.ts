@@ -3,7 +3,10 @@ import type { Identity } from '@shared/domain/context';
 import { countingPolicy } from '../../functions/src/infrastructure/tables/request-counter';
 import { demoPersonas } from '../../functions/src/local/demo-personas';
 import { demoProviders } from '../../functions/src/local/demo-providers';
-import { createAppServices, type AppServices } from '../../functions/src/services/create-case-service';
+import {
+  createAppServices,
+  type AppServices,
+} from '../../functions/src/services/create-case-service';
 
 /** A signed-in demo persona by id (e.g. 'me-course-tutor'). */
 export function who(id: string): Identity {
@@ -23,16 +26,22 @@ export function as(id: string, role?: string) {
 export const cmd = (): string => randomUUID();
 
 /** The application service on fresh tables in the run's Azurite, with both demo providers configured. */
-export async function freshServices(clock?: () => Date): Promise<AppServices & { counter: ReturnType<typeof countingPolicy> }> {
+export async function freshServices(
+  clock?: () => Date,
+): Promise<AppServices & { counter: ReturnType<typeof countingPolicy> }> {
   const connectionString = process.env.AZURE_TABLES_CONNECTION_STRING;
-  if (connectionString === undefined) throw new Error('AZURE_TABLES_CONNECTION_STRING is not set (global setup)');
+  if (connectionString === undefined)
+    throw new Error('AZURE_TABLES_CONNECTION_STRING is not set (global setup)');
   const suffix = `${Date.now()}${randomInt(1_000_000)}`;
   const counter = countingPolicy();
   const services = createAppServices(
     { connectionString },
     {
       tables: { cases: `cases${suffix}`, providers: `providers${suffix}` },
-      tableOptions: { retryOptions: { retryDelayInMs: 5, maxRetryDelayInMs: 20 }, additionalPolicies: [counter.policy] },
+      tableOptions: {
+        retryOptions: { retryDelayInMs: 5, maxRetryDelayInMs: 20 },
+        additionalPolicies: [counter.policy],
+      },
       ...(clock === undefined ? {} : { clock }),
       providerCacheMs: 60_000,
     },
@@ -45,7 +54,9 @@ export async function freshServices(clock?: () => Date): Promise<AppServices & {
 }
 
 /** Unwraps a service result in a test. */
-export function must<T>(result: { ok: true; value: T } | { ok: false; refusal: { code: string; message: string } }): T {
+export function must<T>(
+  result: { ok: true; value: T } | { ok: false; refusal: { code: string; message: string } },
+): T {
   if (!result.ok) throw new Error(`${result.refusal.code}: ${result.refusal.message}`);
   return result.value;
 }

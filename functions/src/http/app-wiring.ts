@@ -1,36 +1,24 @@
-import { fail, refuse } from '@shared/errors/refusal';
 import type { TenantPolicy } from '../auth/claims';
-import { tenantAllowList } from '../auth/tenant-allow-list';
-import type { AppConfig } from '../config/app-config';
-import { demoTenantIds } from '../local/demo-personas';
-import type { CaseServicePort } from '../services/case-service-port';
-import type { ServiceDeps } from './compose-runtime';
+import { createAppServices, type AppServices } from '../services/create-case-service';
+import type { ProviderDirectory } from '../services/provider-directory';
+import type { AppWiring, ServiceDeps } from './compose-runtime';
 
-const notWired = () =>
-  Promise.resolve(
-    fail<never>(refuse('STORAGE_UNAVAILABLE', 'The case service is not wired into the host yet.')),
-  );
-
-/**
- * The application service both hosts (Azure and local) serve.
- * TODO(lead): return the real service from `services/case-service.ts` on `deps.connection`.
- */
-export function createAppService(deps: ServiceDeps): CaseServicePort {
-  deps.log.warn('Case service not wired: case routes answer 503 until app-wiring.ts builds it.');
-  return {
-    openCase: notWired,
-    execute: notWired,
-    getCase: notWired,
-    available: notWired,
-    history: notWired,
-    listMine: notWired,
+/** Tenants that may sign in: the union of every stored provider's `tenants` (cached by the directory). */
+export function providerTenantPolicy(providers: ProviderDirectory): TenantPolicy {
+  return async (tid) => {
+    for (const provider of (await providers.all()).values()) {
+      if (provider.settings.tenants.some((allowed) => allowed.toLowerCase() === tid)) return true;
+    }
+    return false;
   };
 }
 
-/**
- * Which tenants may sign in: the union of every provider's `tenants`.
- * TODO(lead): read the provider registry. Until then production admits no tenant (safe default).
- */
-export function appTenantPolicy(config: AppConfig): TenantPolicy {
-  return config.appEnv === 'local' ? tenantAllowList([demoTenantIds]) : () => false;
+/** The service and tenant policy both hosts use, from already-built application services. */
+export function appWiring(services: AppServices): AppWiring {
+  return { service: services.cases, isAllowedTenant: providerTenantPolicy(services.providers) };
+}
+
+/** Builds the application services on the configured storage and wires them (Azure entry point). */
+export function createAppWiring(deps: ServiceDeps): AppWiring {
+  return appWiring(createAppServices(deps.connection));
 }

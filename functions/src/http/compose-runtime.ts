@@ -14,25 +14,30 @@ export interface ServiceDeps {
   readonly log: Logger;
 }
 
+/** The application service and who may sign in (the union of every provider's `tenants`). */
+export interface AppWiring {
+  readonly service: CaseServicePort;
+  readonly isAllowedTenant: TenantPolicy;
+}
+
 /** What the host supplies to build the runtime. */
 export interface RuntimeParts {
   readonly config: AppConfig;
   readonly log: Logger;
-  /** Which tenants may sign in: the union of every provider's `tenants`. */
-  readonly isAllowedTenant: TenantPolicy;
-  /** Builds the application service on the configured storage. */
-  readonly createService: (deps: ServiceDeps) => CaseServicePort;
+  /** Builds the application service and the tenant policy on the configured storage. */
+  readonly createServices: (deps: ServiceDeps) => AppWiring;
 }
 
 /** Builds the runtime (storage clients, token validator, service) from the configuration. */
 export function composeRuntime(parts: RuntimeParts): AppRuntime {
   const { config, log } = parts;
   const connection = tableConnection(config.tables);
+  const { service, isAllowedTenant } = parts.createServices({ config, connection, log });
   const validateToken = createTokenValidator({
     jwksUrl: config.auth.jwksUrl,
     clientId: config.auth.clientId,
     ...(config.auth.appIdUri === undefined ? {} : { appIdUri: config.auth.appIdUri }),
-    isAllowedTenant: parts.isAllowedTenant,
+    isAllowedTenant,
   });
   return {
     config,
@@ -40,6 +45,6 @@ export function composeRuntime(parts: RuntimeParts): AppRuntime {
     connection,
     tables: createTableServiceClient(connection),
     validateToken,
-    service: parts.createService({ config, connection, log }),
+    service,
   };
 }

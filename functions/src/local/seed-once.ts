@@ -1,10 +1,5 @@
 import { RestError } from '@azure/data-tables';
 import { openTable, type TableConnection } from '../infrastructure/tables/table-clients';
-import type { CaseStore } from '../infrastructure/tables/case-store-port';
-import type { CaseServicePort } from '../services/case-service-port';
-
-/** Seeds the demo providers' cases through the service (written in `demo-seed.ts`). */
-export type SeedDemo = (service: CaseServicePort, store: CaseStore) => Promise<void>;
 
 /** Table holding local-only bookkeeping (the seed marker). */
 export const localMetaTable = 'localmeta';

@@ -9,8 +9,14 @@ export function newEntityId(): string {
  * A case id: `{providerId}.{22 url-safe chars}`. Derived from the caller and their command id so a
  * retried "open case" lands on the same row (and is recognised), random otherwise (Z4).
  */
-export function caseIdFor(providerId: string, who: { tid: string; oid: string }, commandId: string): string {
-  const digest = createHash('sha256').update(`${who.tid}|${who.oid}|${providerId}|${commandId}`).digest('base64url');
+export function caseIdFor(
+  providerId: string,
+  who: { tid: string; oid: string },
+  commandId: string,
+): string {
+  const digest = createHash('sha256')
+    .update(`${who.tid}|${who.oid}|${providerId}|${commandId}`)
+    .digest('base64url');
   return `${providerId}.${digest.slice(0, 22)}`;
 }
 

@@ -21,13 +21,17 @@ export class CaseQueries {
   /** The case as the caller may see it. */
   async getCase(who: Identity, caseId: string): Promise<Result<CaseView>> {
     const loaded = await this.commands.load(who, caseId);
-    return loaded.ok ? ok(buildCaseView(loaded.value.ctx, loaded.value.state, loaded.value.actor)) : loaded;
+    return loaded.ok
+      ? ok(buildCaseView(loaded.value.ctx, loaded.value.state, loaded.value.actor))
+      : loaded;
   }
 
   /** The commands the caller may issue now. */
   async available(who: Identity, caseId: string): Promise<Result<readonly AvailableCommand[]>> {
     const loaded = await this.commands.load(who, caseId);
-    return loaded.ok ? ok(availableCommands(loaded.value.ctx, loaded.value.state, loaded.value.actor)) : loaded;
+    return loaded.ok
+      ? ok(availableCommands(loaded.value.ctx, loaded.value.state, loaded.value.actor))
+      : loaded;
   }
 
   /** The case's audit trail: who, what, when, and the hash chain. */
@@ -35,7 +39,16 @@ export class CaseQueries {
     const loaded = await this.commands.load(who, caseId);
     if (!loaded.ok) return loaded;
     const events = await this.store.events(loaded.value.state.providerId, caseId);
-    return ok(events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, command: e.command, hash: e.hash })));
+    return ok(
+      events.map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        actor: e.actor,
+        command: e.command,
+        hash: e.hash,
+      })),
+    );
   }
 
   /** Cases the caller takes part in, or all of a provider's cases for provider-wide roles. */
@@ -44,7 +57,10 @@ export class CaseQueries {
     for (const provider of (await this.providers.all()).values()) {
       if (!provider.settings.tenants.includes(who.tid)) continue;
       const ctx = this.commands.context(provider);
-      const wide = provider.settings.staff.some((s) => s.tid === who.tid && s.oid === who.oid && ['programmeLead', 'director'].includes(s.role));
+      const wide = provider.settings.staff.some(
+        (s) =>
+          s.tid === who.tid && s.oid === who.oid && ['programmeLead', 'director'].includes(s.role),
+      );
       const key = `${who.tid}:${who.oid}`;
       for await (const snapshot of this.store.listSnapshots(provider.settings.providerId)) {
         const keys = String(snapshot.summary.participantKeys ?? '').split(' ');
@@ -63,7 +79,8 @@ function matches(row: CaseSummary, filter: CaseListFilter): boolean {
   if (filter.status !== undefined && row.status !== filter.status) return false;
   if (filter.stageId !== undefined && row.stageId !== filter.stageId) return false;
   if (filter.dueBy !== undefined) {
-    const due = row.reviewOverdue || (row.nextReviewDate !== null && row.nextReviewDate <= filter.dueBy);
+    const due =
+      row.reviewOverdue || (row.nextReviewDate !== null && row.nextReviewDate <= filter.dueBy);
     if (!due || row.status !== 'open') return false;
   }
   return true;

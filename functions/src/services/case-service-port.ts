@@ -35,8 +35,18 @@ export interface CommandResult {
  * A case the caller may not see is NOT_FOUND, exactly like one that does not exist.
  */
 export interface CaseServicePort {
-  openCase(who: Identity, providerId: string, input: OpenCaseCommand, commandId: string): Promise<Result<CommandResult>>;
-  execute(who: Identity, caseId: string, command: CaseCommand, commandId: string): Promise<Result<CommandResult>>;
+  openCase(
+    who: Identity,
+    providerId: string,
+    input: OpenCaseCommand,
+    commandId: string,
+  ): Promise<Result<CommandResult>>;
+  execute(
+    who: Identity,
+    caseId: string,
+    command: CaseCommand,
+    commandId: string,
+  ): Promise<Result<CommandResult>>;
   getCase(who: Identity, caseId: string): Promise<Result<CaseView>>;
   available(who: Identity, caseId: string): Promise<Result<readonly AvailableCommand[]>>;
   history(who: Identity, caseId: string): Promise<Result<readonly HistoryEntry[]>>;

@@ -10,7 +10,11 @@ import type { CaseEvent } from '@shared/domain/events';
 import { evolve } from '@shared/domain/evolve';
 import type { CaseState } from '@shared/domain/state';
 import { fail, ok, refuse, type Result } from '@shared/errors/refusal';
-import { commitBase, type CaseStore, type StoredCase } from '../infrastructure/tables/case-store-port';
+import {
+  commitBase,
+  type CaseStore,
+  type StoredCase,
+} from '../infrastructure/tables/case-store-port';
 import { caseIdFor, providerOf } from './case-ids';
 import type { CommandResult } from './case-service-port';
 import { summaryColumns } from './case-summary-columns';
@@ -44,14 +48,23 @@ export class CaseCommands {
 
   /** The decision context for a provider at the current instant. */
   context(provider: ProviderContext): DecisionContext {
-    return { definition: provider.definition, settings: provider.resolved, calendar: provider.calendar, staff: provider.settings.staff, now: this.deps.clock(), newId: this.deps.newId };
+    return {
+      definition: provider.definition,
+      settings: provider.resolved,
+      calendar: provider.calendar,
+      staff: provider.settings.staff,
+      now: this.deps.clock(),
+      newId: this.deps.newId,
+    };
   }
 
   /** Loads a case the caller may see; anything else is NOT_FOUND, exactly like a missing case (Z4). */
   async load(who: Identity, caseId: string): Promise<Result<LoadedCase>> {
     const providerId = providerOf(caseId);
-    const provider = providerId === undefined ? undefined : await this.deps.providers.get(providerId);
-    if (provider === undefined || !provider.settings.tenants.includes(who.tid)) return fail(notFound());
+    const provider =
+      providerId === undefined ? undefined : await this.deps.providers.get(providerId);
+    if (provider === undefined || !provider.settings.tenants.includes(who.tid))
+      return fail(notFound());
     const stored = await this.deps.store.load(provider.settings.providerId, caseId);
     if (stored === undefined) return fail(notFound());
     const state = readState(stored.state, caseId);
@@ -61,21 +74,42 @@ export class CaseCommands {
   }
 
   /** Opens a case (idempotent per command id). */
-  async openCase(who: Identity, providerId: string, input: OpenCaseCommand, commandId: string): Promise<Result<CommandResult>> {
+  async openCase(
+    who: Identity,
+    providerId: string,
+    input: OpenCaseCommand,
+    commandId: string,
+  ): Promise<Result<CommandResult>> {
     const provider = await this.deps.providers.get(providerId);
-    if (provider === undefined || !provider.settings.tenants.includes(who.tid)) return fail(refuse('NOT_FOUND', 'No such provider.'));
+    if (provider === undefined || !provider.settings.tenants.includes(who.tid))
+      return fail(refuse('NOT_FOUND', 'No such provider.'));
     const ctx = this.context(provider);
     const caseId = caseIdFor(providerId, who, commandId);
     const decided = decideOpenCase(ctx, { providerId, caseId }, input, who);
     if (!decided.ok) return decided;
-    const { outcome, next } = await this.persist(ctx, who, undefined, null, decided.value, [], commandId, 'openCase');
-    if (outcome.kind === 'conflict') return fail(refuse('CONFLICT', 'A case was already opened with this request id.'));
+    const { outcome, next } = await this.persist(
+      ctx,
+      who,
+      undefined,
+      null,
+      decided.value,
+      [],
+      commandId,
+      'openCase',
+    );
+    if (outcome.kind === 'conflict')
+      return fail(refuse('CONFLICT', 'A case was already opened with this request id.'));
     if (outcome.kind === 'duplicate') return this.reloaded(who, caseId, eventsOf(outcome.result));
     return ok(this.fresh(ctx, provider, next, who, decided.value));
   }
 
   /** Runs one command; on a lost race re-reads and re-decides, never losing an update (C1). */
-  async execute(who: Identity, caseId: string, command: CaseCommand, commandId: string): Promise<Result<CommandResult>> {
+  async execute(
+    who: Identity,
+    caseId: string,
+    command: CaseCommand,
+    commandId: string,
+  ): Promise<Result<CommandResult>> {
     const attempts = this.deps.maxAttempts ?? 8;
     for (let attempt = 0; attempt < attempts; attempt += 1) {
       const loaded = await this.load(who, caseId);
@@ -86,15 +120,36 @@ export class CaseCommands {
       const decision = decide(ctx, state, command, actor);
       if (!decision.ok) return decision;
       if (decision.value.events.length === 0) return ok(this.result(loaded.value, []));
-      const { outcome, next } = await this.persist(ctx, who, stored, state, decision.value.events, decision.value.effects, commandId, command.type);
+      const { outcome, next } = await this.persist(
+        ctx,
+        who,
+        stored,
+        state,
+        decision.value.events,
+        decision.value.effects,
+        commandId,
+        command.type,
+      );
       if (outcome.kind === 'duplicate') return this.reloaded(who, caseId, eventsOf(outcome.result));
-      if (outcome.kind === 'committed') return ok(this.fresh(ctx, loaded.value.provider, next, who, decision.value.events));
+      if (outcome.kind === 'committed')
+        return ok(this.fresh(ctx, loaded.value.provider, next, who, decision.value.events));
       await sleep(5 + Math.random() * 20 * (attempt + 1));
     }
-    return fail(refuse('CONFLICT', 'The case was changed by several people at once; please try again.'));
+    return fail(
+      refuse('CONFLICT', 'The case was changed by several people at once; please try again.'),
+    );
   }
 
-  private async persist(ctx: DecisionContext, who: Identity, stored: StoredCase | undefined, state: CaseState | null, events: readonly CaseEvent[], effects: readonly Effect[], commandId: string, commandName: string) {
+  private async persist(
+    ctx: DecisionContext,
+    who: Identity,
+    stored: StoredCase | undefined,
+    state: CaseState | null,
+    events: readonly CaseEvent[],
+    effects: readonly Effect[],
+    commandId: string,
+    commandName: string,
+  ) {
     const next = events.reduce<CaseState | null>((s, e) => evolve(s, e), state);
     if (next === null) throw new CaseServiceError('a command produced no case');
     const at = ctx.now.toISOString();
@@ -104,7 +159,13 @@ export class CaseCommands {
       ...commitBase(stored),
       state: next,
       summary: summaryColumns(ctx, next),
-      events: events.map((e) => ({ type: e.type, data: e, actor: { tid: who.tid, oid: who.oid }, at, command: commandName })),
+      events: events.map((e) => ({
+        type: e.type,
+        data: e,
+        actor: { tid: who.tid, oid: who.oid },
+        at,
+        command: commandName,
+      })),
       effects: effects.map((e) => ({ kind: e.kind, data: e })),
       commandId,
       result: { events: events.map((e) => e.type) },
@@ -113,20 +174,34 @@ export class CaseCommands {
   }
 
   /** The result from the state just committed: no extra read. */
-  private fresh(ctx: DecisionContext, provider: ProviderContext, next: CaseState, who: Identity, events: readonly CaseEvent[]): CommandResult {
+  private fresh(
+    ctx: DecisionContext,
+    provider: ProviderContext,
+    next: CaseState,
+    who: Identity,
+    events: readonly CaseEvent[],
+  ): CommandResult {
     const actor = actorFor(next, provider.settings.staff, who);
     const view = actor.roles.length === 0 ? null : buildCaseView(ctx, next, actor);
     return { caseId: next.caseId, events: events.map((e) => e.type), view };
   }
 
   /** After a retry that had already committed: read the case again for the view. */
-  private async reloaded(who: Identity, caseId: string, events: readonly string[]): Promise<Result<CommandResult>> {
+  private async reloaded(
+    who: Identity,
+    caseId: string,
+    events: readonly string[],
+  ): Promise<Result<CommandResult>> {
     const loaded = await this.load(who, caseId);
     return ok(loaded.ok ? this.result(loaded.value, events) : { caseId, events, view: null });
   }
 
   private result(loaded: LoadedCase, events: readonly string[]): CommandResult {
-    return { caseId: loaded.state.caseId, events, view: buildCaseView(loaded.ctx, loaded.state, loaded.actor) };
+    return {
+      caseId: loaded.state.caseId,
+      events,
+      view: buildCaseView(loaded.ctx, loaded.state, loaded.actor),
+    };
   }
 }
 

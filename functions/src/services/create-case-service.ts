@@ -26,16 +26,34 @@ export interface AppServices {
 /** Wires the application service onto Azure Table Storage (Azurite locally). */
 export function createAppServices(
   connection: TableConnection,
-  options: { tables?: Partial<TableNames>; tableOptions?: TableOptions; clock?: () => Date; providerCacheMs?: number } = {},
+  options: {
+    tables?: Partial<TableNames>;
+    tableOptions?: TableOptions;
+    clock?: () => Date;
+    providerCacheMs?: number;
+  } = {},
 ): AppServices {
   const clock = options.clock ?? (() => new Date());
-  const store = new TableCaseStore(openTable(connection, options.tables?.cases ?? 'cases', options.tableOptions));
-  const providers = new ProviderDirectory(openTable(connection, options.tables?.providers ?? 'providers', options.tableOptions), clock, options.providerCacheMs);
-  const commands = new CaseCommands({ store, providers, clock, newId: () => randomBytes(12).toString('base64url') });
+  const store = new TableCaseStore(
+    openTable(connection, options.tables?.cases ?? 'cases', options.tableOptions),
+  );
+  const providers = new ProviderDirectory(
+    openTable(connection, options.tables?.providers ?? 'providers', options.tableOptions),
+    clock,
+    options.providerCacheMs,
+  );
+  const commands = new CaseCommands({
+    store,
+    providers,
+    clock,
+    newId: () => randomBytes(12).toString('base64url'),
+  });
   const queries = new CaseQueries(commands, store, providers);
   const cases: CaseServicePort = {
-    openCase: (who: Identity, providerId: string, input: OpenCaseCommand, commandId: string) => commands.openCase(who, providerId, input, commandId),
-    execute: (who: Identity, caseId: string, command: CaseCommand, commandId: string) => commands.execute(who, caseId, command, commandId),
+    openCase: (who: Identity, providerId: string, input: OpenCaseCommand, commandId: string) =>
+      commands.openCase(who, providerId, input, commandId),
+    execute: (who: Identity, caseId: string, command: CaseCommand, commandId: string) =>
+      commands.execute(who, caseId, command, commandId),
     getCase: (who, caseId) => queries.getCase(who, caseId),
     available: (who, caseId) => queries.available(who, caseId),
     history: (who, caseId) => queries.history(who, caseId),

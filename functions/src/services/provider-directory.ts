@@ -1,9 +1,16 @@
 import { odata } from '@azure/data-tables';
-import { createCalendar, englandAndWalesBankHolidays, type ProviderCalendar } from '@shared/calendar';
+import {
+  createCalendar,
+  englandAndWalesBankHolidays,
+  type ProviderCalendar,
+} from '@shared/calendar';
 import type { SettingValues } from '@shared/domain/context';
 import { resolveSettings } from '@shared/domain/settings';
 import { fail, ok, refuse, type Result } from '@shared/errors/refusal';
-import { providerSettingsSchema, type ProviderSettings } from '@shared/procedures/provider-settings';
+import {
+  providerSettingsSchema,
+  type ProviderSettings,
+} from '@shared/procedures/provider-settings';
 import { builtInProcedures, parseProcedure } from '@shared/procedures/registry';
 import type { ProcedureDefinition } from '@shared/procedures/schema';
 import { fromChunks, toChunks } from '../infrastructure/tables/chunked-json';
@@ -21,12 +28,23 @@ export interface ProviderContext {
 const bankHolidays = englandAndWalesBankHolidays();
 const ROW = 'provider';
 
-function build(settings: ProviderSettings, custom: ProcedureDefinition | null, etag: string): Result<ProviderContext> {
+function build(
+  settings: ProviderSettings,
+  custom: ProcedureDefinition | null,
+  etag: string,
+): Result<ProviderContext> {
   const definition = custom ?? builtInProcedures.get(settings.procedureId);
-  if (definition === undefined) return fail(refuse('SETTING_INVALID', `Unknown procedure "${settings.procedureId}".`));
+  if (definition === undefined)
+    return fail(refuse('SETTING_INVALID', `Unknown procedure "${settings.procedureId}".`));
   const resolved = resolveSettings(definition, settings.values);
   if (!resolved.ok) return resolved;
-  return ok({ settings, definition, resolved: resolved.value, calendar: createCalendar(settings.calendar, bankHolidays), etag });
+  return ok({
+    settings,
+    definition,
+    resolved: resolved.value,
+    calendar: createCalendar(settings.calendar, bankHolidays),
+    etag,
+  });
 }
 
 /**
@@ -53,10 +71,19 @@ export class ProviderDirectory {
     if (this.cache !== undefined && now - this.cache.at < this.ttlMs) return this.cache.providers;
     await this.table.ready();
     const providers = new Map<string, ProviderContext>();
-    for await (const row of this.table.client.listEntities({ queryOptions: { filter: odata`RowKey eq ${ROW}` } })) {
+    for await (const row of this.table.client.listEntities({
+      queryOptions: { filter: odata`RowKey eq ${ROW}` },
+    })) {
       const settings = providerSettingsSchema.parse(JSON.parse(fromChunks('settings', row)));
-      const custom = typeof row.procedure_0 === 'string' ? parseProcedure(JSON.parse(fromChunks('procedure', row))) : null;
-      const built = build(settings, custom === null ? null : custom.ok ? custom.value : null, row.etag);
+      const custom =
+        typeof row.procedure_0 === 'string'
+          ? parseProcedure(JSON.parse(fromChunks('procedure', row)))
+          : null;
+      const built = build(
+        settings,
+        custom === null ? null : custom.ok ? custom.value : null,
+        row.etag,
+      );
       if (built.ok) providers.set(settings.providerId, built.value);
     }
     this.cache = { at: now, providers };
@@ -64,9 +91,19 @@ export class ProviderDirectory {
   }
 
   /** Creates or replaces a provider's configuration (If-Match when an ETag is given); a custom procedure is data. */
-  async put(input: unknown, procedure: unknown, etag: string | null): Promise<Result<ProviderContext>> {
+  async put(
+    input: unknown,
+    procedure: unknown,
+    etag: string | null,
+  ): Promise<Result<ProviderContext>> {
     const parsed = providerSettingsSchema.safeParse(input);
-    if (!parsed.success) return fail(refuse('VALIDATION_FAILED', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+    if (!parsed.success)
+      return fail(
+        refuse(
+          'VALIDATION_FAILED',
+          parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        ),
+      );
     const custom = procedure === null ? null : parseProcedure(procedure);
     if (custom !== null && !custom.ok) return custom;
     const definition = custom?.ok === true ? custom.value : null;
@@ -86,7 +123,9 @@ export class ProviderDirectory {
     else await this.table.client.updateEntity(entity, 'Replace', { etag });
     this.cache = undefined;
     const fresh = await this.get(parsed.data.providerId);
-    return fresh === undefined ? fail(refuse('NOT_FOUND', 'Provider not found after saving.')) : ok(fresh);
+    return fresh === undefined
+      ? fail(refuse('NOT_FOUND', 'Provider not found after saving.'))
+      : ok(fresh);
   }
 
   /** Forgets the cache (tests, and after settings change elsewhere). */

@@ -18,6 +18,7 @@ const envelope = z.looseObject({
 /** Parses a snapshot's state read back from storage. */
 export function readState(value: unknown, caseId: string): CaseState {
   const parsed = envelope.safeParse(value);
-  if (!parsed.success || parsed.data.caseId !== caseId) throw new CorruptRowError(`case ${caseId} has an unreadable state`);
+  if (!parsed.success || parsed.data.caseId !== caseId)
+    throw new CorruptRowError(`case ${caseId} has an unreadable state`);
   return parsed.data as unknown as CaseState;
 }

@@ -3,17 +3,26 @@ import { providerWideRoles, type Role } from './roles';
 import type { CaseState, Participant } from './state';
 
 /** Active participant entries held by this identity. */
-export function participantsOf(state: CaseState, identity: Pick<Identity, 'tid' | 'oid'>): Participant[] {
+export function participantsOf(
+  state: CaseState,
+  identity: Pick<Identity, 'tid' | 'oid'>,
+): Participant[] {
   return state.participants.filter(
     (p) => p.removedAt === null && p.tid === identity.tid && p.oid === identity.oid,
   );
 }
 
 /** The roles a person holds for this case: their participant entries plus provider-wide staff roles. */
-export function actorFor(state: CaseState, staff: readonly StaffMember[], identity: Identity): Actor {
+export function actorFor(
+  state: CaseState,
+  staff: readonly StaffMember[],
+  identity: Identity,
+): Actor {
   const entries = participantsOf(state, identity);
   const wide = staff
-    .filter((s) => s.tid === identity.tid && s.oid === identity.oid && providerWideRoles.includes(s.role))
+    .filter(
+      (s) => s.tid === identity.tid && s.oid === identity.oid && providerWideRoles.includes(s.role),
+    )
     .map((s) => s.role);
   const roles = [...new Set<Role>([...entries.map((p) => p.role), ...wide])];
   return { identity, roles, participantIds: entries.map((p) => p.participantId) };
@@ -26,5 +35,7 @@ export function holdsAny(actor: Actor, allowed: readonly Role[]): boolean {
 
 /** Active participants, optionally of some roles. */
 export function activeParticipants(state: CaseState, roles?: readonly Role[]): Participant[] {
-  return state.participants.filter((p) => p.removedAt === null && (roles === undefined || roles.includes(p.role)));
+  return state.participants.filter(
+    (p) => p.removedAt === null && (roles === undefined || roles.includes(p.role)),
+  );
 }

@@ -28,14 +28,23 @@ function stageView(ctx: DecisionContext, state: CaseState): StageView | null {
     plan: {
       ...instance.plan,
       targetStyle: stage.plan?.targetStyle ?? null,
-      maxTargets: stage.plan === undefined ? null : paramValue<number | null>(ctx.settings, stage.plan.maxTargets),
+      maxTargets:
+        stage.plan === undefined
+          ? null
+          : paramValue<number | null>(ctx.settings, stage.plan.maxTargets),
     },
     reviewWindow: window,
     reviewOverdue: reviewOverdue(instance, window, todayInUk(ctx.now)),
     signers: slots,
     fullySigned: fullySigned(slots),
     meetings: instance.meetings,
-    requiredMeetings: stage.meetings.map((m) => ({ id: m.id, label: m.label, online: m.online, participants: m.participants, rules: m.rules })),
+    requiredMeetings: stage.meetings.map((m) => ({
+      id: m.id,
+      label: m.label,
+      online: m.online,
+      participants: m.participants,
+      rules: m.rules,
+    })),
     observations: instance.observations,
     reviews: instance.reviews,
     duties: applicableDuties(stage, instance),
@@ -46,19 +55,44 @@ function stageView(ctx: DecisionContext, state: CaseState): StageView | null {
 
 /** The case as this viewer may see it: special category and staff-only content removed where not allowed (Z7). */
 export function buildCaseView(ctx: DecisionContext, state: CaseState, actor: Actor): CaseView {
-  const medicalOk = holdsAny(actor, rolesParam(ctx.settings, ctx.definition.specialCategoryVisibleTo));
+  const medicalOk = holdsAny(
+    actor,
+    rolesParam(ctx.settings, ctx.definition.specialCategoryVisibleTo),
+  );
   const isStaff = actor.roles.some((r) => r !== 'trainee');
   const categories = new Map(ctx.definition.concern.categories.map((c) => [c.id, c.label]));
   return {
     caseId: state.caseId,
     providerId: state.providerId,
     providerName: ctx.definition.providerName,
-    procedure: { id: ctx.definition.id, version: state.procedureVersion, title: ctx.definition.title },
-    trainee: { name: state.trainee.name, route: state.trainee.route, subject: state.trainee.subject, school: state.trainee.school, placement: state.trainee.placement },
+    procedure: {
+      id: ctx.definition.id,
+      version: state.procedureVersion,
+      title: ctx.definition.title,
+    },
+    trainee: {
+      name: state.trainee.name,
+      route: state.trainee.route,
+      subject: state.trainee.subject,
+      school: state.trainee.school,
+      placement: state.trainee.placement,
+    },
     status: state.status,
     stage: stageView(ctx, state),
-    completedStages: state.completedStages.map((s) => ({ instanceId: s.instanceId, stageId: s.stageId, label: stageDefinition(ctx.definition, s.stageId)?.label ?? s.stageId, startedOn: s.startedOn, endedAt: s.endedAt })),
-    participants: state.participants.map((p) => ({ participantId: p.participantId, role: p.role, roleLabel: roleLabel(ctx.definition, p.role), name: p.name, active: p.removedAt === null })),
+    completedStages: state.completedStages.map((s) => ({
+      instanceId: s.instanceId,
+      stageId: s.stageId,
+      label: stageDefinition(ctx.definition, s.stageId)?.label ?? s.stageId,
+      startedOn: s.startedOn,
+      endedAt: s.endedAt,
+    })),
+    participants: state.participants.map((p) => ({
+      participantId: p.participantId,
+      role: p.role,
+      roleLabel: roleLabel(ctx.definition, p.role),
+      name: p.name,
+      active: p.removedAt === null,
+    })),
     concerns: state.concerns.map((c) => {
       const hidden = c.specialCategory && !medicalOk;
       return {
@@ -75,7 +109,14 @@ export function buildCaseView(ctx: DecisionContext, state: CaseState, actor: Act
       };
     }),
     comments: state.comments.filter((c) => c.visibility === 'all' || isStaff),
-    imp: isStaff ? state.imp.map((r) => ({ impId: r.impId, pointId: r.pointId, recordedAt: r.recordedAt, fired: r.fired })) : [],
+    imp: isStaff
+      ? state.imp.map((r) => ({
+          impId: r.impId,
+          pointId: r.pointId,
+          recordedAt: r.recordedAt,
+          fired: r.fired,
+        }))
+      : [],
     viewerRoles: actor.roles,
     available: availableCommands(ctx, state, actor),
   };

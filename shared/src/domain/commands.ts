@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { roleSchema } from './roles';
-import { civilDateSchema, emailSchema, idSchema, instantSchema, safeText, textLimits } from '../schemas/text';
+import {
+  civilDateSchema,
+  emailSchema,
+  idSchema,
+  instantSchema,
+  safeText,
+  textLimits,
+} from '../schemas/text';
 
 const short = safeText(textLimits.short);
 const medium = safeText(textLimits.medium);
@@ -52,7 +59,11 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     source: z
       .strictObject({
         kind: z.enum(['teams-message', 'tab', 'api']),
-        url: z.url({ protocol: /^https$/, message: 'must be an https URL' }).max(2000).nullable().default(null),
+        url: z
+          .url({ protocol: /^https$/, message: 'must be an https URL' })
+          .max(2000)
+          .nullable()
+          .default(null),
         author: short.nullable().default(null),
       })
       .nullable()
@@ -62,14 +73,24 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('startStage'),
     stageId: z.string().regex(/^[a-z0-9-]{1,40}$/),
-    entryId: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
+    entryId: z
+      .string()
+      .regex(/^[a-z0-9-]{1,60}$/)
+      .optional(),
     reason: long,
     overview: optionalLong,
     evidence: z
-      .strictObject({ writtenReports: z.array(medium).max(20).default([]), observationIds: z.array(idSchema).max(20).default([]) })
+      .strictObject({
+        writtenReports: z.array(medium).max(20).default([]),
+        observationIds: z.array(idSchema).max(20).default([]),
+      })
       .default({ writtenReports: [], observationIds: [] }),
   }),
-  z.strictObject({ type: z.literal('setPlanDetails'), overview: optionalLong, supportMeasures: optionalLong }),
+  z.strictObject({
+    type: z.literal('setPlanDetails'),
+    overview: optionalLong,
+    supportMeasures: optionalLong,
+  }),
   z.strictObject({ type: z.literal('addTarget'), ...targetFields }),
   z.strictObject({ type: z.literal('updateTarget'), targetId: idSchema, ...targetFields }),
   z.strictObject({ type: z.literal('removeTarget'), targetId: idSchema }),
@@ -92,7 +113,11 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cancelMeeting'), meetingId: idSchema, reason: medium }),
   z.strictObject({
     type: z.literal('recordObservation'),
-    observationDefinitionId: z.string().regex(/^[a-z0-9-]{1,60}$/).nullable().default(null),
+    observationDefinitionId: z
+      .string()
+      .regex(/^[a-z0-9-]{1,60}$/)
+      .nullable()
+      .default(null),
     date: civilDateSchema,
     observers: z.array(idSchema).min(1).max(5),
     notes: long,
@@ -100,7 +125,10 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('recordReview'),
     heldOn: civilDateSchema,
-    outcomes: z.array(z.strictObject({ targetId: idSchema, met: z.boolean(), evidence: long })).min(1).max(20),
+    outcomes: z
+      .array(z.strictObject({ targetId: idSchema, met: z.boolean(), evidence: long }))
+      .min(1)
+      .max(20),
     notes: optionalLong,
   }),
   z.strictObject({
@@ -110,22 +138,47 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     agreedBy: z.array(idSchema).max(10).default([]),
     notes: long,
   }),
-  z.strictObject({ type: z.literal('completeDuty'), dutyId: z.string().regex(/^[a-z0-9-]{1,60}$/), notes: optionalLong }),
-  z.strictObject({ type: z.literal('recordAppealDecision'), decision: z.enum(['declined', 'lodged']) }),
-  z.strictObject({ type: z.literal('recordAppealOutcome'), outcome: z.enum(['upheld', 'dismissed']), notes: long }),
-  z.strictObject({ type: z.literal('addComment'), text: long, visibility: z.enum(['all', 'staff']).default('all') }),
+  z.strictObject({
+    type: z.literal('completeDuty'),
+    dutyId: z.string().regex(/^[a-z0-9-]{1,60}$/),
+    notes: optionalLong,
+  }),
+  z.strictObject({
+    type: z.literal('recordAppealDecision'),
+    decision: z.enum(['declined', 'lodged']),
+  }),
+  z.strictObject({
+    type: z.literal('recordAppealOutcome'),
+    outcome: z.enum(['upheld', 'dismissed']),
+    notes: long,
+  }),
+  z.strictObject({
+    type: z.literal('addComment'),
+    text: long,
+    visibility: z.enum(['all', 'staff']).default('all'),
+  }),
   z.strictObject({
     type: z.literal('recordImp'),
     pointId: z.string().regex(/^[A-Za-z0-9-]{1,20}$/),
     grades: z
-      .array(z.strictObject({ indicator: short, grade: z.string().min(1).max(40), placement: z.enum(['A', 'B']).nullable().default(null) }))
+      .array(
+        z.strictObject({
+          indicator: short,
+          grade: z.string().min(1).max(40),
+          placement: z.enum(['A', 'B']).nullable().default(null),
+        }),
+      )
       .min(1)
       .max(200),
     partTwoMet: z.boolean(),
     coreValues: z.array(z.string().min(1).max(40)).max(10).default([]),
     standardsMetInFull: z.boolean().nullable().default(null),
   }),
-  z.strictObject({ type: z.literal('closeCase'), closureId: z.string().regex(/^[a-z0-9-]{1,60}$/), notes: long }),
+  z.strictObject({
+    type: z.literal('closeCase'),
+    closureId: z.string().regex(/^[a-z0-9-]{1,60}$/),
+    notes: long,
+  }),
 ]);
 
 /** An open-case command. */

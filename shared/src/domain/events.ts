@@ -15,7 +15,13 @@ import type {
 
 /** Everything that can happen to a case, in the past tense. State is a fold of these. */
 export type CaseEvent =
-  | { readonly type: 'CaseOpened'; readonly case: Omit<CaseState, 'participants' | 'concerns' | 'status' | 'current' | 'completedStages' | 'comments' | 'imp'> }
+  | {
+      readonly type: 'CaseOpened';
+      readonly case: Omit<
+        CaseState,
+        'participants' | 'concerns' | 'status' | 'current' | 'completedStages' | 'comments' | 'imp'
+      >;
+    }
   | { readonly type: 'ParticipantAdded'; readonly participant: Participant }
   | { readonly type: 'ParticipantRemoved'; readonly participantId: string; readonly at: string }
   | { readonly type: 'ConcernRaised'; readonly concern: Concern }
@@ -30,10 +36,18 @@ export type CaseEvent =
       readonly reason: string;
       readonly overview: string;
       /** Targets and review date carried from the previous stage (a final review of them). */
-      readonly carried: { readonly targets: readonly Target[]; readonly reviewDate: string | null } | null;
+      readonly carried: {
+        readonly targets: readonly Target[];
+        readonly reviewDate: string | null;
+      } | null;
     }
   | { readonly type: 'StageEnded'; readonly instanceId: string; readonly at: string }
-  | { readonly type: 'PlanDetailsSet'; readonly overview: string; readonly supportMeasures: string; readonly planVersion: number }
+  | {
+      readonly type: 'PlanDetailsSet';
+      readonly overview: string;
+      readonly supportMeasures: string;
+      readonly planVersion: number;
+    }
   | { readonly type: 'TargetAdded'; readonly target: Target; readonly planVersion: number }
   | { readonly type: 'TargetUpdated'; readonly target: Target; readonly planVersion: number }
   | { readonly type: 'TargetRemoved'; readonly targetId: string; readonly planVersion: number }
@@ -49,8 +63,16 @@ export type CaseEvent =
   | { readonly type: 'FinalOutcomeRecorded'; readonly outcome: FinalOutcome }
   | { readonly type: 'DutyCompleted'; readonly duty: DutyRecord }
   | { readonly type: 'AppealRightInformed'; readonly at: string }
-  | { readonly type: 'AppealDecisionRecorded'; readonly decision: 'declined' | 'lodged'; readonly at: string }
-  | { readonly type: 'AppealOutcomeRecorded'; readonly outcome: 'upheld' | 'dismissed'; readonly at: string }
+  | {
+      readonly type: 'AppealDecisionRecorded';
+      readonly decision: 'declined' | 'lodged';
+      readonly at: string;
+    }
+  | {
+      readonly type: 'AppealOutcomeRecorded';
+      readonly outcome: 'upheld' | 'dismissed';
+      readonly at: string;
+    }
   | { readonly type: 'CommentAdded'; readonly comment: Comment }
   | { readonly type: 'ImpRecorded'; readonly record: ImpRecord }
   | {

@@ -44,7 +44,16 @@ function newStage(event: Extract<CaseEvent, { type: 'StageStarted' }>): StageIns
 /** Applies one event to a case (pure). `CaseOpened` must come first. */
 export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
   if (event.type === 'CaseOpened') {
-    return { ...event.case, participants: [], concerns: [], status: { kind: 'open' }, current: null, completedStages: [], comments: [], imp: [] };
+    return {
+      ...event.case,
+      participants: [],
+      concerns: [],
+      status: { kind: 'open' },
+      current: null,
+      completedStages: [],
+      comments: [],
+      imp: [],
+    };
   }
   if (state === null) return evolveNothing(event);
   switch (event.type) {
@@ -53,7 +62,9 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
     case 'ParticipantRemoved':
       return {
         ...state,
-        participants: state.participants.map((p) => (p.participantId === event.participantId ? { ...p, removedAt: event.at } : p)),
+        participants: state.participants.map((p) =>
+          p.participantId === event.participantId ? { ...p, removedAt: event.at } : p,
+        ),
       };
     case 'ConcernRaised':
       return { ...state, concerns: [...state.concerns, event.concern] };
@@ -62,18 +73,32 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
     case 'StageEnded':
       return state.current === null
         ? state
-        : { ...state, current: null, completedStages: [...state.completedStages, { ...state.current, endedAt: event.at }] };
+        : {
+            ...state,
+            current: null,
+            completedStages: [...state.completedStages, { ...state.current, endedAt: event.at }],
+          };
     case 'PlanDetailsSet':
-      return withPlan(state, event.planVersion, (p) => ({ ...p, overview: event.overview, supportMeasures: event.supportMeasures }));
+      return withPlan(state, event.planVersion, (p) => ({
+        ...p,
+        overview: event.overview,
+        supportMeasures: event.supportMeasures,
+      }));
     case 'TargetAdded':
-      return withPlan(state, event.planVersion, (p) => ({ ...p, targets: [...p.targets, event.target] }));
+      return withPlan(state, event.planVersion, (p) => ({
+        ...p,
+        targets: [...p.targets, event.target],
+      }));
     case 'TargetUpdated':
       return withPlan(state, event.planVersion, (p) => ({
         ...p,
         targets: p.targets.map((t) => (t.targetId === event.target.targetId ? event.target : t)),
       }));
     case 'TargetRemoved':
-      return withPlan(state, event.planVersion, (p) => ({ ...p, targets: p.targets.filter((t) => t.targetId !== event.targetId) }));
+      return withPlan(state, event.planVersion, (p) => ({
+        ...p,
+        targets: p.targets.filter((t) => t.targetId !== event.targetId),
+      }));
     case 'ReviewDateSet':
       return withPlan(state, event.planVersion, (p) => ({ ...p, reviewDate: event.reviewDate }));
     case 'SignaturesVoided':
@@ -87,15 +112,22 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
     case 'MeetingHeld':
       return withStage(state, (s) => ({
         ...s,
-        meetings: s.meetings.map((m) => (m.meetingId === event.meetingId ? { ...m, status: 'held', notes: event.notes } : m)),
+        meetings: s.meetings.map((m) =>
+          m.meetingId === event.meetingId ? { ...m, status: 'held', notes: event.notes } : m,
+        ),
       }));
     case 'MeetingCancelled':
       return withStage(state, (s) => ({
         ...s,
-        meetings: s.meetings.map((m) => (m.meetingId === event.meetingId ? { ...m, status: 'cancelled', notes: event.reason } : m)),
+        meetings: s.meetings.map((m) =>
+          m.meetingId === event.meetingId ? { ...m, status: 'cancelled', notes: event.reason } : m,
+        ),
       }));
     case 'ObservationRecorded':
-      return withStage(state, (s) => ({ ...s, observations: [...s.observations, event.observation] }));
+      return withStage(state, (s) => ({
+        ...s,
+        observations: [...s.observations, event.observation],
+      }));
     case 'ReviewRecorded':
       return withStage(state, (s) => ({ ...s, reviews: [...s.reviews, event.review] }));
     case 'FinalOutcomeRecorded':
@@ -113,8 +145,24 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
     case 'ImpRecorded':
       return { ...state, imp: [...state.imp, event.record] };
     case 'CaseClosed': {
-      const ended = state.current === null ? state : evolve(state, { type: 'StageEnded', instanceId: state.current.instanceId, at: event.at });
-      return { ...ended, status: { kind: 'closed', outcomeId: event.outcomeId, outcomeLabel: event.outcomeLabel, closedAt: event.at, notes: event.notes } };
+      const ended =
+        state.current === null
+          ? state
+          : evolve(state, {
+              type: 'StageEnded',
+              instanceId: state.current.instanceId,
+              at: event.at,
+            });
+      return {
+        ...ended,
+        status: {
+          kind: 'closed',
+          outcomeId: event.outcomeId,
+          outcomeLabel: event.outcomeLabel,
+          closedAt: event.at,
+          notes: event.notes,
+        },
+      };
     }
   }
 }

@@ -9,7 +9,14 @@ export function planHash(plan: Plan): string {
     overview: plan.overview,
     supportMeasures: plan.supportMeasures,
     reviewDate: plan.reviewDate,
-    targets: plan.targets.map((t) => [t.targetId, t.text, t.actions, t.indicators, t.monitoring, t.successCriteria]),
+    targets: plan.targets.map((t) => [
+      t.targetId,
+      t.text,
+      t.actions,
+      t.indicators,
+      t.monitoring,
+      t.successCriteria,
+    ]),
   });
   return bytesToHex(sha256(utf8ToBytes(canonical)));
 }

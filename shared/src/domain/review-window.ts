@@ -18,8 +18,14 @@ export function reviewWindow(
   const unit = paramValue<'school' | 'working'>(settings, def.unit);
   const min = paramValue<number | null>(settings, def.minDays);
   const max = paramValue<number | null>(settings, def.maxDays);
-  const indicative = def.indicativeDays === undefined ? null : paramValue<number | null>(settings, def.indicativeDays);
-  const anchor = def.anchor === 'previousStageStart' ? (state.completedStages.at(-1)?.startedOn ?? instance.startedOn) : instance.startedOn;
+  const indicative =
+    def.indicativeDays === undefined
+      ? null
+      : paramValue<number | null>(settings, def.indicativeDays);
+  const anchor =
+    def.anchor === 'previousStageStart'
+      ? (state.completedStages.at(-1)?.startedOn ?? instance.startedOn)
+      : instance.startedOn;
   return {
     earliest: min === null ? null : calendar.addDays(anchor, min, unit),
     latest: max === null ? null : calendar.addDays(anchor, max, unit),
@@ -31,8 +37,13 @@ export function reviewWindow(
 }
 
 /** True when the review date (or the window's end) has passed without a review being recorded. */
-export function reviewOverdue(instance: StageInstance, window: ReviewWindow | null, today: string): boolean {
-  if (instance.reviews.length > 0 && instance.reviews.at(-1)?.planVersion === instance.plan.version) return false;
+export function reviewOverdue(
+  instance: StageInstance,
+  window: ReviewWindow | null,
+  today: string,
+): boolean {
+  if (instance.reviews.length > 0 && instance.reviews.at(-1)?.planVersion === instance.plan.version)
+    return false;
   const due = instance.plan.reviewDate ?? window?.latest ?? null;
   return due !== null && due < today;
 }

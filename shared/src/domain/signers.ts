@@ -24,12 +24,17 @@ export function signerSlots(
     participantId,
     name,
     signed:
-      current.find((s) => s.role === role && (stage.signatures?.mode === 'one-per-role' || s.participantId === participantId)) ?? null,
+      current.find(
+        (s) =>
+          s.role === role &&
+          (stage.signatures?.mode === 'one-per-role' || s.participantId === participantId),
+      ) ?? null,
   });
   return roles.flatMap((role) => {
     const holders = activeParticipants(state, [role]);
     if (holders.length === 0) return [];
-    if (stage.signatures?.mode === 'one-per-role') return [slot(role, null, holders.map((h) => h.name).join(' / '))];
+    if (stage.signatures?.mode === 'one-per-role')
+      return [slot(role, null, holders.map((h) => h.name).join(' / '))];
     return holders.map((h) => slot(role, h.participantId, h.name));
   });
 }

@@ -21,7 +21,11 @@ export interface Concern {
   readonly category: string;
   readonly description: string;
   readonly evidence: string | null;
-  readonly source: { readonly kind: 'teams-message' | 'tab' | 'api'; readonly url: string | null; readonly author: string | null } | null;
+  readonly source: {
+    readonly kind: 'teams-message' | 'tab' | 'api';
+    readonly url: string | null;
+    readonly author: string | null;
+  } | null;
   readonly seriousIncident: boolean;
   /** Special category data (health): kept out of chat, calendars and notifications. */
   readonly specialCategory: boolean;
@@ -160,18 +164,33 @@ export interface ImpRecord {
   readonly pointId: string;
   readonly recordedBy: string;
   readonly recordedAt: string;
-  readonly grades: readonly { readonly indicator: string; readonly grade: string; readonly placement: 'A' | 'B' | null }[];
+  readonly grades: readonly {
+    readonly indicator: string;
+    readonly grade: string;
+    readonly placement: 'A' | 'B' | null;
+  }[];
   readonly partTwoMet: boolean;
   readonly coreValues: readonly string[];
   readonly standardsMetInFull: boolean | null;
-  readonly fired: readonly { readonly triggerId: string; readonly label: string; readonly recommendation: string; readonly rules: readonly string[] }[];
+  readonly fired: readonly {
+    readonly triggerId: string;
+    readonly label: string;
+    readonly recommendation: string;
+    readonly rules: readonly string[];
+  }[];
   readonly notes: readonly string[];
 }
 
 /** Where the case stands. Closed is terminal. */
 export type CaseStatus =
   | { readonly kind: 'open' }
-  | { readonly kind: 'closed'; readonly outcomeId: string; readonly outcomeLabel: string; readonly closedAt: string; readonly notes: string };
+  | {
+      readonly kind: 'closed';
+      readonly outcomeId: string;
+      readonly outcomeLabel: string;
+      readonly closedAt: string;
+      readonly notes: string;
+    };
 
 /** The trainee. */
 export interface Trainee {

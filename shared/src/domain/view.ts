@@ -1,6 +1,15 @@
 import type { CaseCommandType } from './commands';
 import type { Role } from './roles';
-import type { AppealState, CaseStatus, FinalOutcome, Meeting, Observation, Review, Signature, Target } from './state';
+import type {
+  AppealState,
+  CaseStatus,
+  FinalOutcome,
+  Meeting,
+  Observation,
+  Review,
+  Signature,
+  Target,
+} from './state';
 
 /** A command the viewer may issue now, with the rules that allow it. The UI renders only these. */
 export interface AvailableCommand {
@@ -55,10 +64,22 @@ export interface StageView {
   readonly signers: readonly SignerSlot[];
   readonly fullySigned: boolean;
   readonly meetings: readonly Meeting[];
-  readonly requiredMeetings: readonly { id: string; label: string; online: boolean | null; participants: readonly Role[]; rules: readonly string[] }[];
+  readonly requiredMeetings: readonly {
+    id: string;
+    label: string;
+    online: boolean | null;
+    participants: readonly Role[];
+    rules: readonly string[];
+  }[];
   readonly observations: readonly Observation[];
   readonly reviews: readonly Review[];
-  readonly duties: readonly { id: string; label: string; done: boolean; applicable: boolean; rules: readonly string[] }[];
+  readonly duties: readonly {
+    id: string;
+    label: string;
+    done: boolean;
+    applicable: boolean;
+    rules: readonly string[];
+  }[];
   readonly appeal: AppealState | null;
   readonly finalOutcome: FinalOutcome | null;
 }
@@ -69,11 +90,29 @@ export interface CaseView {
   readonly providerId: string;
   readonly providerName: string;
   readonly procedure: { readonly id: string; readonly version: string; readonly title: string };
-  readonly trainee: { readonly name: string; readonly route: string; readonly subject: string; readonly school: string; readonly placement: string };
+  readonly trainee: {
+    readonly name: string;
+    readonly route: string;
+    readonly subject: string;
+    readonly school: string;
+    readonly placement: string;
+  };
   readonly status: CaseStatus;
   readonly stage: StageView | null;
-  readonly completedStages: readonly { instanceId: string; stageId: string; label: string; startedOn: string; endedAt: string | null }[];
-  readonly participants: readonly { participantId: string; role: Role; roleLabel: string; name: string; active: boolean }[];
+  readonly completedStages: readonly {
+    instanceId: string;
+    stageId: string;
+    label: string;
+    startedOn: string;
+    endedAt: string | null;
+  }[];
+  readonly participants: readonly {
+    participantId: string;
+    role: Role;
+    roleLabel: string;
+    name: string;
+    active: boolean;
+  }[];
   readonly concerns: readonly {
     concernId: string;
     raisedAt: string;
@@ -86,8 +125,24 @@ export interface CaseView {
     specialCategory: boolean;
     redacted: boolean;
   }[];
-  readonly comments: readonly { commentId: string; by: string; at: string; text: string; visibility: 'all' | 'staff' }[];
-  readonly imp: readonly { impId: string; pointId: string; recordedAt: string; fired: readonly { triggerId: string; label: string; recommendation: string; rules: readonly string[] }[] }[];
+  readonly comments: readonly {
+    commentId: string;
+    by: string;
+    at: string;
+    text: string;
+    visibility: 'all' | 'staff';
+  }[];
+  readonly imp: readonly {
+    impId: string;
+    pointId: string;
+    recordedAt: string;
+    fired: readonly {
+      triggerId: string;
+      label: string;
+      recommendation: string;
+      rules: readonly string[];
+    }[];
+  }[];
   readonly viewerRoles: readonly Role[];
   readonly available: readonly AvailableCommand[];
 }

@@ -69,8 +69,7 @@ export function refuse(
 
 /** Either a value or a refusal. */
 export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly refusal: Refusal };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
 
 /** Wraps a value as a success. */
 export function ok<T>(value: T): Result<T> {

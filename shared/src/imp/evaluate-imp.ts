@@ -2,7 +2,11 @@ import type { ProcedureDefinition } from '../procedures/schema';
 
 /** One IMP record as entered. */
 export interface ImpInput {
-  readonly grades: readonly { readonly indicator: string; readonly grade: string; readonly placement: 'A' | 'B' | null }[];
+  readonly grades: readonly {
+    readonly indicator: string;
+    readonly grade: string;
+    readonly placement: 'A' | 'B' | null;
+  }[];
   readonly partTwoMet: boolean;
   readonly coreValues: readonly string[];
   readonly standardsMetInFull: boolean | null;
@@ -13,7 +17,12 @@ type Trigger = Point['triggers'][number];
 
 /** What the triggers propose. A person decides (ME-71..78). */
 export interface ImpEvaluation {
-  readonly fired: { triggerId: string; label: string; recommendation: string; rules: readonly string[] }[];
+  readonly fired: {
+    triggerId: string;
+    label: string;
+    recommendation: string;
+    rules: readonly string[];
+  }[];
   readonly notes: string[];
 }
 
@@ -38,10 +47,17 @@ function fires(trigger: Trigger, input: ImpInput): boolean {
 export function evaluateImp(point: Point, input: ImpInput): ImpEvaluation {
   const fired = point.triggers
     .filter((t) => fires(t, input))
-    .map((t) => ({ triggerId: t.id, label: t.label, recommendation: t.recommendation, rules: t.rules }));
+    .map((t) => ({
+      triggerId: t.id,
+      label: t.label,
+      recommendation: t.recommendation,
+      rules: t.rules,
+    }));
   const notes: string[] = [];
   if (input.coreValues.length < point.minCoreValues) {
-    notes.push(`Expected at least ${point.minCoreValues} CORE value(s) at ${point.label}; ${input.coreValues.length} recorded.`);
+    notes.push(
+      `Expected at least ${point.minCoreValues} CORE value(s) at ${point.label}; ${input.coreValues.length} recorded.`,
+    );
   }
   return { fired, notes };
 }

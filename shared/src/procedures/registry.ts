@@ -8,7 +8,12 @@ export function parseProcedure(data: unknown): Result<ProcedureDefinition> {
   const parsed = procedureDefinitionSchema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return fail(refuse('VALIDATION_FAILED', `Invalid procedure definition at ${first?.path.join('.') ?? '(root)'}: ${first?.message ?? 'invalid'}`));
+    return fail(
+      refuse(
+        'VALIDATION_FAILED',
+        `Invalid procedure definition at ${first?.path.join('.') ?? '(root)'}: ${first?.message ?? 'invalid'}`,
+      ),
+    );
   }
   return checkReferences(parsed.data);
 }
@@ -16,11 +21,22 @@ export function parseProcedure(data: unknown): Result<ProcedureDefinition> {
 function checkReferences(def: ProcedureDefinition): Result<ProcedureDefinition> {
   const stageIds = new Set(def.stages.map((s) => s.id));
   const settingKeys = new Set(def.settings.map((s) => s.key));
-  const badFrom = def.stages.flatMap((s) => s.entries.flatMap((e) => e.from)).find((f) => f !== 'none' && !stageIds.has(f));
-  if (badFrom !== undefined) return fail(refuse('VALIDATION_FAILED', `A stage entry comes from unknown stage "${badFrom}".`));
+  const badFrom = def.stages
+    .flatMap((s) => s.entries.flatMap((e) => e.from))
+    .find((f) => f !== 'none' && !stageIds.has(f));
+  if (badFrom !== undefined)
+    return fail(
+      refuse('VALIDATION_FAILED', `A stage entry comes from unknown stage "${badFrom}".`),
+    );
   const refs = JSON.stringify(def).match(/"setting":"([^"]+)"/g) ?? [];
   const badSetting = refs.map((r) => r.slice(11, -1)).find((k) => !settingKeys.has(k));
-  if (badSetting !== undefined) return fail(refuse('VALIDATION_FAILED', `The definition uses setting "${badSetting}" but does not declare it.`));
+  if (badSetting !== undefined)
+    return fail(
+      refuse(
+        'VALIDATION_FAILED',
+        `The definition uses setting "${badSetting}" but does not declare it.`,
+      ),
+    );
   return ok(def);
 }
 

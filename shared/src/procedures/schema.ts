@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { roleSchema } from '../domain/roles';
 
 /** A checklist rule id such as BF-11, ME-48 or X-01 (a provider may use its own prefix). */
-export const ruleIdSchema = z.string().regex(/^[A-Z]{1,4}-\d{2,3}$/, 'must be a rule id such as ME-19');
+export const ruleIdSchema = z
+  .string()
+  .regex(/^[A-Z]{1,4}-\d{2,3}$/, 'must be a rule id such as ME-19');
 const rules = z.array(ruleIdSchema).min(1, 'every rule in a definition names the clause it enacts');
 
 /** A value given literally or read from a provider setting (the X-items are settings, never guesses). */
@@ -158,10 +160,21 @@ export const settingSchema = z.strictObject({
 export const impTriggerSchema = z.strictObject({
   id: z.string().min(1),
   label: z.string().min(1),
-  kind: z.enum(['shareOfGrades', 'anyGrade', 'partTwoNotMet', 'standardsNotMetInFull', 'noOpportunityAtPlacement']),
+  kind: z.enum([
+    'shareOfGrades',
+    'anyGrade',
+    'partTwoNotMet',
+    'standardsNotMetInFull',
+    'noOpportunityAtPlacement',
+  ]),
   grades: z.array(z.string()).default([]),
   atLeast: z.number().min(0).max(1).optional(),
-  recommendation: z.enum(['support-plan', 'support-plan-or-cfc', 'high-priority', 'final-stage-cfc']),
+  recommendation: z.enum([
+    'support-plan',
+    'support-plan-or-cfc',
+    'high-priority',
+    'final-stage-cfc',
+  ]),
   rules,
 });
 
@@ -210,7 +223,9 @@ export const procedureDefinitionSchema = z.strictObject({
   imp: z.array(impPointSchema).default([]),
   grades: z.array(z.string()).default([]),
   coreValues: z.array(z.string()).default([]),
-  placementRules: z.array(z.strictObject({ route: z.string(), text: z.string(), rules })).default([]),
+  placementRules: z
+    .array(z.strictObject({ route: z.string(), text: z.string(), rules }))
+    .default([]),
 });
 
 /** A validated procedure definition. */

@@ -7,21 +7,45 @@ import type { GuardDefinition } from '../procedures/schema';
 import type { GuardContext } from './guard-context';
 import { applicableDuties } from './duties';
 
-type Guard = (g: GuardContext, params: Readonly<Record<string, unknown>>, rules: readonly string[]) => Refusal | null;
+type Guard = (
+  g: GuardContext,
+  params: Readonly<Record<string, unknown>>,
+  rules: readonly string[],
+) => Refusal | null;
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const stageLabel = (g: GuardContext, id: string) => stageDefinition(g.ctx.definition, id)?.label ?? id;
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+const stageLabel = (g: GuardContext, id: string) =>
+  stageDefinition(g.ctx.definition, id)?.label ?? id;
 
 const latestReviewHasUnmetTarget: Guard = (g, _p, rules) => {
   const review = g.state.current === null ? undefined : latestReview(g.state.current);
-  if (review === undefined) return refuse('GUARD_FAILED', 'The targets of the current stage have not been reviewed yet.', rules);
-  return review.allMet ? refuse('GUARD_FAILED', 'The latest review found every target met, so there is no ground to escalate.', rules) : null;
+  if (review === undefined)
+    return refuse(
+      'GUARD_FAILED',
+      'The targets of the current stage have not been reviewed yet.',
+      rules,
+    );
+  return review.allMet
+    ? refuse(
+        'GUARD_FAILED',
+        'The latest review found every target met, so there is no ground to escalate.',
+        rules,
+      )
+    : null;
 };
 
 const latestReviewAllMet: Guard = (g, _p, rules) => {
   const review = g.state.current === null ? undefined : latestReview(g.state.current);
-  if (review === undefined) return refuse('GUARD_FAILED', 'The targets of the current stage have not been reviewed yet.', rules);
-  return review.allMet ? null : refuse('GUARD_FAILED', 'The latest review found at least one target not met.', rules);
+  if (review === undefined)
+    return refuse(
+      'GUARD_FAILED',
+      'The targets of the current stage have not been reviewed yet.',
+      rules,
+    );
+  return review.allMet
+    ? null
+    : refuse('GUARD_FAILED', 'The latest review found at least one target not met.', rules);
 };
 
 const stagesEndedWithUnmetTargets: Guard = (g, p, rules) => {
@@ -31,11 +55,16 @@ const stagesEndedWithUnmetTargets: Guard = (g, p, rules) => {
   );
   if (missing.length === 0) return null;
   const names = missing.map((id) => stageLabel(g, id)).join(' and ');
-  return refuse('GUARD_FAILED', `A Cause for Concern follows unmet targets at both earlier stages; not yet shown for ${names}.`, rules);
+  return refuse(
+    'GUARD_FAILED',
+    `A Cause for Concern follows unmet targets at both earlier stages; not yet shown for ${names}.`,
+    rules,
+  );
 };
 
 const timescaleExhausted: Guard = (g, p, rules) => {
-  if (typeof p.setting === 'string' && paramValue<boolean>(g.ctx.settings, { setting: p.setting }) !== true) return null;
+  if (typeof p.setting === 'string' && !paramValue<boolean>(g.ctx.settings, { setting: p.setting }))
+    return null;
   const current = currentStage(g.ctx.definition, g.state);
   if (!current.ok) return null;
   const { instance, stage } = current.value;
@@ -43,18 +72,28 @@ const timescaleExhausted: Guard = (g, p, rules) => {
   const window = reviewWindow(stage, instance, g.state, g.ctx.settings, g.ctx.calendar);
   const today = todayInUk(g.ctx.now);
   if (window?.latest != null && window.latest < today) return null;
-  return refuse('GUARD_FAILED', `No further stage may start until ${stage.label}'s timescale is exhausted: record its review first.`, rules);
+  return refuse(
+    'GUARD_FAILED',
+    `No further stage may start until ${stage.label}'s timescale is exhausted: record its review first.`,
+    rules,
+  );
 };
 
 const seriousIncidentRaised: Guard = (g, _p, rules) =>
   g.state.concerns.some((c) => c.seriousIncident)
     ? null
-    : refuse('GUARD_FAILED', 'Going straight to a Cause for Concern needs a concern recorded as a one-time serious incident.', rules);
+    : refuse(
+        'GUARD_FAILED',
+        'Going straight to a Cause for Concern needs a concern recorded as a one-time serious incident.',
+        rules,
+      );
 
 const writtenEvidence: Guard = (g, p, rules) => {
   const command = g.command?.type === 'startStage' ? g.command : undefined;
   if (command === undefined) return null; // needs the command's evidence; checked when issued
-  const known = new Set(allInstances(g.state).flatMap((i) => i.observations.map((o) => o.observationId)));
+  const known = new Set(
+    allInstances(g.state).flatMap((i) => i.observations.map((o) => o.observationId)),
+  );
   const reports = command.evidence.writtenReports.length;
   const observations = command.evidence.observationIds.filter((id) => known.has(id)).length;
   const needReports = typeof p.reports === 'number' ? p.reports : 1;
@@ -69,24 +108,34 @@ const writtenEvidence: Guard = (g, p, rules) => {
 
 const finalOutcomeConditions: Guard = (g, p, rules) => {
   const outcome = g.state.current?.finalOutcome ?? null;
-  if (outcome === null) return refuse('GUARD_FAILED', 'The final review outcome has not been recorded yet.', rules);
-  return outcome.progress === p.progress ? null : refuse('GUARD_FAILED', `The final review recorded ${outcome.progress} progress.`, rules);
+  if (outcome === null)
+    return refuse('GUARD_FAILED', 'The final review outcome has not been recorded yet.', rules);
+  return outcome.progress === p.progress
+    ? null
+    : refuse('GUARD_FAILED', `The final review recorded ${outcome.progress} progress.`, rules);
 };
 
 const dutiesComplete: Guard = (g, _p, rules) => {
   const current = currentStage(g.ctx.definition, g.state);
   if (!current.ok) return current.refusal;
-  const open = applicableDuties(current.value.stage, current.value.instance).filter((d) => d.applicable && !d.done);
-  return open.length === 0 ? null : refuse('GUARD_FAILED', `Still to do: ${open.map((d) => d.label).join('; ')}.`, rules);
+  const open = applicableDuties(current.value.stage, current.value.instance).filter(
+    (d) => d.applicable && !d.done,
+  );
+  return open.length === 0
+    ? null
+    : refuse('GUARD_FAILED', `Still to do: ${open.map((d) => d.label).join('; ')}.`, rules);
 };
 
 const appealResolved: Guard = (g, p, rules) => {
   const status = g.state.current?.appeal.status ?? 'not-informed';
-  return strings(p.allowed).includes(status) ? null : refuse('GUARD_FAILED', `The appeal is ${status.replace('-', ' ')}.`, rules);
+  return strings(p.allowed).includes(status)
+    ? null
+    : refuse('GUARD_FAILED', `The appeal is ${status.replace('-', ' ')}.`, rules);
 };
 
 const meetingHeld: Guard = (g, p, rules) =>
-  g.state.current?.meetings.some((m) => m.definitionId === p.meeting && m.status === 'held') === true
+  g.state.current?.meetings.some((m) => m.definitionId === p.meeting && m.status === 'held') ===
+  true
     ? null
     : refuse('GUARD_FAILED', 'The required meeting has not been recorded as held.', rules);
 
@@ -96,7 +145,9 @@ const settingEnabled: Guard = (g, p, rules) =>
     : refuse('GUARD_FAILED', 'The provider has not enabled this option.', rules);
 
 const concernRaised: Guard = (g, _p, rules) =>
-  g.state.concerns.length > 0 ? null : refuse('GUARD_FAILED', 'Raise a concern before starting the procedure.', rules);
+  g.state.concerns.length > 0
+    ? null
+    : refuse('GUARD_FAILED', 'Raise a concern before starting the procedure.', rules);
 
 const guards: Record<GuardDefinition['name'], Guard> = {
   latestReviewHasUnmetTarget,
@@ -114,7 +165,10 @@ const guards: Record<GuardDefinition['name'], Guard> = {
 };
 
 /** Runs named guards in order; the first refusal wins. */
-export function checkGuards(g: GuardContext, definitions: readonly GuardDefinition[]): Refusal | null {
+export function checkGuards(
+  g: GuardContext,
+  definitions: readonly GuardDefinition[],
+): Refusal | null {
   for (const d of definitions) {
     const refusal = guards[d.name](g, d.params, d.rules);
     if (refusal !== null) return refusal;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 // C0/C1 controls except tab, LF, CR; bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069).
 // eslint-disable-next-line no-control-regex
-const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+const forbidden =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Length limits for free text, well inside Table Storage's 32K UTF-16 property limit (C7, V2). */
@@ -17,7 +18,9 @@ export function safeText(max: number, min = 1) {
     .refine((s) => !forbidden.test(s), {
       message: 'contains control or text-direction characters',
     })
-    .refine((s) => s.length >= min, { message: min === 1 ? 'must not be empty' : `must be at least ${min} characters` })
+    .refine((s) => s.length >= min, {
+      message: min === 1 ? 'must not be empty' : `must be at least ${min} characters`,
+    })
     .refine((s) => s.length <= max, { message: `must be at most ${max} characters` });
 }
 

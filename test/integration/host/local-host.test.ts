@@ -83,15 +83,11 @@ beforeAll(async () => {
     log: silentLogger,
   });
   const config = loadConfig(environment({ AUTH_JWKS_URL: `${host.url}/local-idp/keys` }));
-  const createService = () => ({}) as CaseServicePort;
-  installRuntime(
-    composeRuntime({
-      config,
-      log: silentLogger,
-      isAllowedTenant: tenantAllowList([demoTenantIds]),
-      createService,
-    }),
-  );
+  const wiring = {
+    service: {} as CaseServicePort,
+    isAllowedTenant: tenantAllowList([demoTenantIds]),
+  };
+  installRuntime(composeRuntime({ config, log: silentLogger, createServices: () => wiring }));
 });
 
 afterAll(async () => {

@@ -3,28 +3,96 @@ import { as, cmd, freshServices, must, who } from '../../support/service-fixture
 async function meCase() {
   const s = await freshServices();
   const ct = who('me-course-tutor');
-  const opened = must(await s.cases.openCase(ct, 'mid-essex-itt', {
-    trainee: { ...as('me-trainee-1'), route: 'secondary', subject: 'Maths', school: 'Chelmsford High', placement: 'A' } as never,
-    participants: [as('me-course-tutor'), as('me-mentor'), as('me-professional-tutor'), as('me-lead-subject-tutor')] as never,
-  }, cmd()));
+  const opened = must(
+    await s.cases.openCase(
+      ct,
+      'mid-essex-itt',
+      {
+        trainee: {
+          ...as('me-trainee-1'),
+          route: 'secondary',
+          subject: 'Maths',
+          school: 'Chelmsford High',
+          placement: 'A',
+        } as never,
+        participants: [
+          as('me-course-tutor'),
+          as('me-mentor'),
+          as('me-professional-tutor'),
+          as('me-lead-subject-tutor'),
+        ] as never,
+      },
+      cmd(),
+    ),
+  );
   return { s, id: opened.caseId, ct };
 }
 
-const target = (text: string) => ({ type: 'addTarget', text, actions: ['Act'], indicators: ['AI 1.1'], monitoring: 'Observation', successCriteria: 'Seen twice' }) as never;
+const target = (text: string) =>
+  ({
+    type: 'addTarget',
+    text,
+    actions: ['Act'],
+    indicators: ['AI 1.1'],
+    monitoring: 'Observation',
+    successCriteria: 'Seen twice',
+  }) as never;
 
 describe('one command = one point read + one entity-group transaction', () => {
   it('a command costs exactly 2 storage round trips: GET snapshot, POST $batch', async () => {
     const { s, id, ct } = await meCase();
     s.counter.reset();
-    must(await s.cases.execute(ct, id, { type: 'raiseConcern', category: 'teaching', description: 'Planning weak', evidence: null, source: null, seriousIncident: false }, cmd()));
+    must(
+      await s.cases.execute(
+        ct,
+        id,
+        {
+          type: 'raiseConcern',
+          category: 'teaching',
+          description: 'Planning weak',
+          evidence: null,
+          source: null,
+          seriousIncident: false,
+        },
+        cmd(),
+      ),
+    );
     expect(s.counter.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
     expect(s.counter.requests[1]?.url).toContain('$batch');
   });
 
   it('ME-19: a refused command returns a stable code and a human message, writes nothing, and leaves the case unchanged', async () => {
     const { s, id, ct } = await meCase();
-    must(await s.cases.execute(ct, id, { type: 'raiseConcern', category: 'teaching', description: 'x', evidence: null, source: null, seriousIncident: false }, cmd()));
-    must(await s.cases.execute(ct, id, { type: 'startStage', stageId: 'stage-1', entryId: 'not-yet-on-trajectory', reason: 'Not yet on trajectory', overview: '', evidence: { writtenReports: [], observationIds: [] } }, cmd()));
+    must(
+      await s.cases.execute(
+        ct,
+        id,
+        {
+          type: 'raiseConcern',
+          category: 'teaching',
+          description: 'x',
+          evidence: null,
+          source: null,
+          seriousIncident: false,
+        },
+        cmd(),
+      ),
+    );
+    must(
+      await s.cases.execute(
+        ct,
+        id,
+        {
+          type: 'startStage',
+          stageId: 'stage-1',
+          entryId: 'not-yet-on-trajectory',
+          reason: 'Not yet on trajectory',
+          overview: '',
+          evidence: { writtenReports: [], observationIds: [] },
+        },
+        cmd(),
+      ),
+    );
     for (const t of ['A', 'B', 'C']) must(await s.cases.execute(ct, id, target(t), cmd()));
     const before = await s.store.load('mid-essex-itt', id);
     const eventsBefore = await s.store.events('mid-essex-itt', id);
@@ -44,11 +112,17 @@ describe('one command = one point read + one entity-group transaction', () => {
   it('a retried command id is applied once and answers with the first result', async () => {
     const { s, id, ct } = await meCase();
     const commandId = cmd();
-    const command = { type: 'addComment', text: 'Spoke to the school', visibility: 'staff' } as never;
+    const command = {
+      type: 'addComment',
+      text: 'Spoke to the school',
+      visibility: 'staff',
+    } as never;
     const first = must(await s.cases.execute(ct, id, command, commandId));
     const second = must(await s.cases.execute(ct, id, command, commandId));
     expect(second.events).toEqual(first.events);
-    const comments = (await s.store.events('mid-essex-itt', id)).filter((e) => e.type === 'CommentAdded');
+    const comments = (await s.store.events('mid-essex-itt', id)).filter(
+      (e) => e.type === 'CommentAdded',
+    );
     expect(comments).toHaveLength(1);
   });
 
@@ -60,18 +134,38 @@ describe('one command = one point read + one entity-group transaction', () => {
     const view = must(await s.cases.getCase(ct, id));
     const mentor = view.participants.find((p) => p.role === 'mentor')!;
     expect((await s.cases.getCase(who('me-mentor'), id)).ok).toBe(true);
-    must(await s.cases.execute(ct, id, { type: 'removeParticipant', participantId: mentor.participantId } as never, cmd()));
+    must(
+      await s.cases.execute(
+        ct,
+        id,
+        { type: 'removeParticipant', participantId: mentor.participantId } as never,
+        cmd(),
+      ),
+    );
     const after = await s.cases.getCase(who('me-mentor'), id);
     expect(!after.ok && after.refusal.code).toBe('NOT_FOUND');
   });
 
   it('AU2: the audit trail carries actor (tid, oid), UTC time, command, and an unbroken hash chain', async () => {
     const { s, id, ct } = await meCase();
-    must(await s.cases.execute(ct, id, { type: 'addComment', text: 'Hello', visibility: 'all' } as never, cmd()));
+    must(
+      await s.cases.execute(
+        ct,
+        id,
+        { type: 'addComment', text: 'Hello', visibility: 'all' } as never,
+        cmd(),
+      ),
+    );
     const history = must(await s.cases.history(ct, id));
-    expect(history.at(-1)).toMatchObject({ type: 'CommentAdded', command: 'addComment', actor: { tid: ct.tid, oid: ct.oid } });
+    expect(history.at(-1)).toMatchObject({
+      type: 'CommentAdded',
+      command: 'addComment',
+      actor: { tid: ct.tid, oid: ct.oid },
+    });
     expect(history.every((h) => h.at.endsWith('Z'))).toBe(true);
     const events = await s.store.events('mid-essex-itt', id);
-    events.forEach((e, i) => expect(e.prevHash).toBe(i === 0 ? '' : events[i - 1]!.hash));
+    events.forEach((e, i) => {
+      expect(e.prevHash).toBe(i === 0 ? '' : events[i - 1]!.hash);
+    });
   });
 });

@@ -4,21 +4,85 @@ import { as, cmd, freshServices, must, who } from '../../support/service-fixture
 async function stage2Case() {
   const s = await freshServices();
   const lead = who('bf-programme-lead');
-  const opened = must(await s.cases.openCase(lead, 'bright-futures-scitt', {
-    trainee: { ...as('bf-trainee-1'), route: 'primary', subject: 'Primary', school: 'Oak Primary', placement: 'B' } as never,
-    participants: [as('bf-programme-lead'), as('bf-mentor'), as('bf-professional-mentor')] as never,
-  }, cmd()));
+  const opened = must(
+    await s.cases.openCase(
+      lead,
+      'bright-futures-scitt',
+      {
+        trainee: {
+          ...as('bf-trainee-1'),
+          route: 'primary',
+          subject: 'Primary',
+          school: 'Oak Primary',
+          placement: 'B',
+        } as never,
+        participants: [
+          as('bf-programme-lead'),
+          as('bf-mentor'),
+          as('bf-professional-mentor'),
+        ] as never,
+      },
+      cmd(),
+    ),
+  );
   const id = opened.caseId;
-  const run = async (persona: string, command: unknown) => must(await s.cases.execute(who(persona), id, command as never, cmd()));
-  await run('bf-mentor', { type: 'raiseConcern', category: 'teaching', description: 'Lessons lack structure', evidence: null, source: null, seriousIncident: false });
-  await run('bf-programme-lead', { type: 'startStage', stageId: 'stage-1', reason: 'Concern raised', overview: '', evidence: { writtenReports: [], observationIds: [] } });
-  await run('bf-programme-lead', { type: 'addTarget', text: 'Plan lessons with clear objectives', actions: ['Share plans 2 days ahead'], indicators: [], monitoring: '', successCriteria: '' });
-  const pm = must(await s.cases.getCase(who('bf-professional-mentor'), id)).participants.find((p) => p.role === 'professionalMentor')!;
-  await run('bf-professional-mentor', { type: 'recordObservation', observationDefinitionId: 'review-observation', date: '2025-01-01', observers: [pm.participantId], notes: 'Weak starts' });
+  const run = async (persona: string, command: unknown) =>
+    must(await s.cases.execute(who(persona), id, command as never, cmd()));
+  await run('bf-mentor', {
+    type: 'raiseConcern',
+    category: 'teaching',
+    description: 'Lessons lack structure',
+    evidence: null,
+    source: null,
+    seriousIncident: false,
+  });
+  await run('bf-programme-lead', {
+    type: 'startStage',
+    stageId: 'stage-1',
+    reason: 'Concern raised',
+    overview: '',
+    evidence: { writtenReports: [], observationIds: [] },
+  });
+  await run('bf-programme-lead', {
+    type: 'addTarget',
+    text: 'Plan lessons with clear objectives',
+    actions: ['Share plans 2 days ahead'],
+    indicators: [],
+    monitoring: '',
+    successCriteria: '',
+  });
+  const pm = must(await s.cases.getCase(who('bf-professional-mentor'), id)).participants.find(
+    (p) => p.role === 'professionalMentor',
+  )!;
+  await run('bf-professional-mentor', {
+    type: 'recordObservation',
+    observationDefinitionId: 'review-observation',
+    date: '2025-01-01',
+    observers: [pm.participantId],
+    notes: 'Weak starts',
+  });
   const targets = must(await s.cases.getCase(who('bf-programme-lead'), id)).stage!.plan.targets;
-  await run('bf-professional-mentor', { type: 'recordReview', heldOn: '2025-01-01', outcomes: targets.map((t) => ({ targetId: t.targetId, met: false, evidence: 'Observed' })), notes: '' });
-  await run('bf-programme-lead', { type: 'startStage', stageId: 'stage-2', reason: 'Concerns ongoing', overview: '', evidence: { writtenReports: [], observationIds: [] } });
-  await run('bf-programme-lead', { type: 'addTarget', text: 'Consistent routines', actions: ['Use a visual timetable'], indicators: [], monitoring: '', successCriteria: '' });
+  await run('bf-professional-mentor', {
+    type: 'recordReview',
+    heldOn: '2025-01-01',
+    outcomes: targets.map((t) => ({ targetId: t.targetId, met: false, evidence: 'Observed' })),
+    notes: '',
+  });
+  await run('bf-programme-lead', {
+    type: 'startStage',
+    stageId: 'stage-2',
+    reason: 'Concerns ongoing',
+    overview: '',
+    evidence: { writtenReports: [], observationIds: [] },
+  });
+  await run('bf-programme-lead', {
+    type: 'addTarget',
+    text: 'Consistent routines',
+    actions: ['Use a visual timetable'],
+    indicators: [],
+    monitoring: '',
+    successCriteria: '',
+  });
   return { s, id };
 }
 
@@ -30,7 +94,14 @@ describe('C2: concurrent signers on one plan, against Azurite', () => {
     const name = (p: string) => who(p).name;
     const clicks = signers.flatMap((p) => [1, 2, 3].map(() => ({ p, commandId: cmd() })));
     const results = await Promise.all(
-      clicks.map(({ p, commandId }) => s.cases.execute(who(p), id, { type: 'signPlan', planVersion: version, typedFullName: name(p) }, commandId)),
+      clicks.map(({ p, commandId }) =>
+        s.cases.execute(
+          who(p),
+          id,
+          { type: 'signPlan', planVersion: version, typedFullName: name(p) },
+          commandId,
+        ),
+      ),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     const events = await s.store.events('bright-futures-scitt', id);
@@ -46,12 +117,38 @@ describe('C2: concurrent signers on one plan, against Azurite', () => {
     const { s, id } = await stage2Case();
     const lead = who('bf-programme-lead');
     const v1 = must(await s.cases.getCase(lead, id)).stage!.plan.version;
-    must(await s.cases.execute(who('bf-mentor'), id, { type: 'signPlan', planVersion: v1, typedFullName: who('bf-mentor').name }, cmd()));
-    must(await s.cases.execute(lead, id, { type: 'addTarget', text: 'Marking in line with policy', actions: ['Mark books weekly'], indicators: [], monitoring: '', successCriteria: '' }, cmd()));
+    must(
+      await s.cases.execute(
+        who('bf-mentor'),
+        id,
+        { type: 'signPlan', planVersion: v1, typedFullName: who('bf-mentor').name },
+        cmd(),
+      ),
+    );
+    must(
+      await s.cases.execute(
+        lead,
+        id,
+        {
+          type: 'addTarget',
+          text: 'Marking in line with policy',
+          actions: ['Mark books weekly'],
+          indicators: [],
+          monitoring: '',
+          successCriteria: '',
+        },
+        cmd(),
+      ),
+    );
     const view = must(await s.cases.getCase(lead, id));
     expect(view.stage?.plan.version).toBe(v1 + 1);
     expect(view.stage?.signers.every((slot) => slot.signed === null)).toBe(true);
-    const stale = await s.cases.execute(who('bf-mentor'), id, { type: 'signPlan', planVersion: v1, typedFullName: who('bf-mentor').name }, cmd());
+    const stale = await s.cases.execute(
+      who('bf-mentor'),
+      id,
+      { type: 'signPlan', planVersion: v1, typedFullName: who('bf-mentor').name },
+      cmd(),
+    );
     expect(!stale.ok && stale.refusal.code).toBe('PLAN_VERSION_MISMATCH');
   });
 });

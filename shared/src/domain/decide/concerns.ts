@@ -6,7 +6,14 @@ import { actingId, notify, openCase, requireRole, type Env, type Policy } from '
 
 function permit(env: Env): Result<readonly string[]> {
   const def = env.ctx.definition.concern;
-  const refusal = openCase(env) ?? requireRole(env, rolesParam(env.ctx.settings, def.raisedBy), 'raise a concern on this case', def.rules);
+  const refusal =
+    openCase(env) ??
+    requireRole(
+      env,
+      rolesParam(env.ctx.settings, def.raisedBy),
+      'raise a concern on this case',
+      def.rules,
+    );
   return refusal === null ? ok(def.rules) : fail(refusal);
 }
 
@@ -20,9 +27,17 @@ export const raiseConcernPolicy: Policy<'raiseConcern'> = {
     const def = env.ctx.definition.concern;
     const category = def.categories.find((k) => k.id === c.category);
     if (category === undefined) {
-      return fail(refuse('UNKNOWN_CATEGORY', `"${c.category}" is not a concern category of ${env.ctx.definition.title}.`, rules));
+      return fail(
+        refuse(
+          'UNKNOWN_CATEGORY',
+          `"${c.category}" is not a concern category of ${env.ctx.definition.title}.`,
+          rules,
+        ),
+      );
     }
-    const raiserRole = env.actor.roles.find((r) => rolesParam(env.ctx.settings, def.raisedBy).includes(r)) as Role;
+    const raiserRole = env.actor.roles.find((r) =>
+      rolesParam(env.ctx.settings, def.raisedBy).includes(r),
+    ) as Role;
     const concern = {
       concernId: env.ctx.newId(),
       raisedBy: actingId(env, raiserRole),
@@ -37,7 +52,17 @@ export const raiseConcernPolicy: Policy<'raiseConcern'> = {
     };
     const effects: Effect[] = def.notify
       .filter((n) => n.when.includes(raiserRole))
-      .flatMap((n) => notify(env, n.notify, n.notify.includes('courseTutor') ? 'course-tutor-contact-needed' : 'concern-raised', n.rules));
-    return ok({ events: [{ type: 'ConcernRaised', concern }], effects: [...effects, { kind: 'refreshCaseCard' }] });
+      .flatMap((n) =>
+        notify(
+          env,
+          n.notify,
+          n.notify.includes('courseTutor') ? 'course-tutor-contact-needed' : 'concern-raised',
+          n.rules,
+        ),
+      );
+    return ok({
+      events: [{ type: 'ConcernRaised', concern }],
+      effects: [...effects, { kind: 'refreshCaseCard' }],
+    });
   },
 };

@@ -3,14 +3,23 @@ import { applicableDuties } from '../../rules/duties';
 import type { CaseEvent } from '../events';
 import { rolesParam } from '../settings';
 import { currentStage } from '../stage-lookup';
-import { actingId, notify, notifyPartners, requireRole, type Env, type Params, type Policy } from './policy';
+import {
+  actingId,
+  notify,
+  notifyPartners,
+  requireRole,
+  type Env,
+  type Params,
+  type Policy,
+} from './policy';
 
 function dutyContext(env: Env, dutyId: string) {
   const current = currentStage(env.ctx.definition, env.state);
   if (!current.ok) return current;
   const { stage, instance } = current.value;
   const def = stage.duties.find((d) => d.id === dutyId);
-  if (def === undefined) return fail<never>(refuse('UNKNOWN_DUTY', `${stage.label} has no duty "${dutyId}".`));
+  if (def === undefined)
+    return fail<never>(refuse('UNKNOWN_DUTY', `${stage.label} has no duty "${dutyId}".`));
   const status = applicableDuties(stage, instance).find((d) => d.id === dutyId);
   return ok({ def, instance, status });
 }
@@ -19,10 +28,25 @@ function permit(env: Env, params: Params): Result<readonly string[]> {
   const c = dutyContext(env, String(params.dutyId));
   if (!c.ok) return fail(c.refusal);
   const { def, status } = c.value;
-  const refusal = requireRole(env, rolesParam(env.ctx.settings, def.by), `record "${def.label}"`, def.rules);
+  const refusal = requireRole(
+    env,
+    rolesParam(env.ctx.settings, def.by),
+    `record "${def.label}"`,
+    def.rules,
+  );
   if (refusal !== null) return fail(refusal);
-  if (status?.applicable !== true) return fail(refuse('DUTY_NOT_APPLICABLE', `"${def.label}" applies only if the trainee ${def.onlyIf?.appeal ?? ''} the right of appeal.`, def.rules));
-  if (status.done) return fail(refuse('DUTY_ALREADY_DONE', `"${def.label}" has already been recorded.`, def.rules));
+  if (status?.applicable !== true)
+    return fail(
+      refuse(
+        'DUTY_NOT_APPLICABLE',
+        `"${def.label}" applies only if the trainee ${def.onlyIf?.appeal ?? ''} the right of appeal.`,
+        def.rules,
+      ),
+    );
+  if (status.done)
+    return fail(
+      refuse('DUTY_ALREADY_DONE', `"${def.label}" has already been recorded.`, def.rules),
+    );
   return ok(def.rules);
 }
 
@@ -43,20 +67,38 @@ export const completeDutyPolicy: Policy<'completeDuty'> = {
     if (!ctx.ok) return ctx;
     const { def } = ctx.value;
     const at = env.ctx.now.toISOString();
-    const list: CaseEvent[] = [{ type: 'DutyCompleted', duty: { dutyId: def.id, by: actingId(env), at, notes: c.notes } }];
+    const list: CaseEvent[] = [
+      { type: 'DutyCompleted', duty: { dutyId: def.id, by: actingId(env), at, notes: c.notes } },
+    ];
     if (def.effect === 'appeal-informed') list.push({ type: 'AppealRightInformed', at });
-    return ok({ events: list, effects: [...notify(env, def.notify, 'duty-completed', rules), { kind: 'refreshCaseCard' }] });
+    return ok({
+      events: list,
+      effects: [...notify(env, def.notify, 'duty-completed', rules), { kind: 'refreshCaseCard' }],
+    });
   },
 };
 
-function appealPermit(env: Env, from: readonly string[], roles: Parameters<typeof requireRole>[1], what: string): Result<readonly string[]> {
+function appealPermit(
+  env: Env,
+  from: readonly string[],
+  roles: Parameters<typeof requireRole>[1],
+  what: string,
+): Result<readonly string[]> {
   const current = currentStage(env.ctx.definition, env.state);
   if (!current.ok) return fail(current.refusal);
-  if (!current.value.stage.appeal) return fail(refuse('APPEAL_STATE', `${current.value.stage.label} has no right of appeal.`));
+  if (!current.value.stage.appeal)
+    return fail(refuse('APPEAL_STATE', `${current.value.stage.label} has no right of appeal.`));
   const refusal = requireRole(env, roles, what, ['ME-65', 'ME-69']);
   if (refusal !== null) return fail(refusal);
   const status = current.value.instance.appeal.status;
-  if (!from.includes(status)) return fail(refuse('APPEAL_STATE', `The appeal is ${status.replace('-', ' ')}; that cannot be recorded now.`, ['ME-65']));
+  if (!from.includes(status))
+    return fail(
+      refuse(
+        'APPEAL_STATE',
+        `The appeal is ${status.replace('-', ' ')}; that cannot be recorded now.`,
+        ['ME-65'],
+      ),
+    );
   return ok(['ME-65', 'ME-66', 'ME-69']);
 }
 
@@ -65,8 +107,20 @@ export const recordAppealDecisionPolicy: Policy<'recordAppealDecision'> = {
   label: () => 'Record the appeal decision',
   candidates: () => [{}],
   paramsOf: () => ({}),
-  permit: (env) => appealPermit(env, ['informed'], ['trainee', 'director', 'programmeLead'], 'record the decision on the right of appeal'),
-  apply: (env, c) => ok({ events: [{ type: 'AppealDecisionRecorded', decision: c.decision, at: env.ctx.now.toISOString() }], effects: notifyPartners(env, 'appeal-updated') }),
+  permit: (env) =>
+    appealPermit(
+      env,
+      ['informed'],
+      ['trainee', 'director', 'programmeLead'],
+      'record the decision on the right of appeal',
+    ),
+  apply: (env, c) =>
+    ok({
+      events: [
+        { type: 'AppealDecisionRecorded', decision: c.decision, at: env.ctx.now.toISOString() },
+      ],
+      effects: notifyPartners(env, 'appeal-updated'),
+    }),
 };
 
 /** The outcome of an appeal heard under the Trainee Appeals Policy (ME-69). */
@@ -74,6 +128,18 @@ export const recordAppealOutcomePolicy: Policy<'recordAppealOutcome'> = {
   label: () => 'Record the appeal outcome',
   candidates: () => [{}],
   paramsOf: () => ({}),
-  permit: (env) => appealPermit(env, ['lodged'], ['director', 'programmeLead'], 'record the outcome of the appeal'),
-  apply: (env, c) => ok({ events: [{ type: 'AppealOutcomeRecorded', outcome: c.outcome, at: env.ctx.now.toISOString() }], effects: notifyPartners(env, 'appeal-updated') }),
+  permit: (env) =>
+    appealPermit(
+      env,
+      ['lodged'],
+      ['director', 'programmeLead'],
+      'record the outcome of the appeal',
+    ),
+  apply: (env, c) =>
+    ok({
+      events: [
+        { type: 'AppealOutcomeRecorded', outcome: c.outcome, at: env.ctx.now.toISOString() },
+      ],
+      effects: notifyPartners(env, 'appeal-updated'),
+    }),
 };

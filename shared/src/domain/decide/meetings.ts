@@ -8,14 +8,22 @@ function meetingDef(env: Env, id: string) {
   const current = currentStage(env.ctx.definition, env.state);
   if (!current.ok) return current;
   const def = current.value.stage.meetings.find((m) => m.id === id);
-  if (def === undefined) return fail<never>(refuse('MEETING_NOT_REQUIRED', `${current.value.stage.label} has no meeting "${id}".`));
+  if (def === undefined)
+    return fail<never>(
+      refuse('MEETING_NOT_REQUIRED', `${current.value.stage.label} has no meeting "${id}".`),
+    );
   return ok({ def, instance: current.value.instance });
 }
 
 function permitSchedule(env: Env, params: Params): Result<readonly string[]> {
   const m = meetingDef(env, String(params.meetingDefinitionId));
   if (!m.ok) return fail(m.refusal);
-  const refusal = requireRole(env, rolesParam(env.ctx.settings, m.value.def.scheduledBy), `schedule the ${m.value.def.label}`, m.value.def.rules);
+  const refusal = requireRole(
+    env,
+    rolesParam(env.ctx.settings, m.value.def.scheduledBy),
+    `schedule the ${m.value.def.label}`,
+    m.value.def.rules,
+  );
   return refusal === null ? ok(m.value.def.rules) : fail(refusal);
 }
 
@@ -27,7 +35,9 @@ export const scheduleMeetingPolicy: Policy<'scheduleMeeting'> = {
   },
   candidates: (env) => {
     const current = currentStage(env.ctx.definition, env.state);
-    return current.ok ? current.value.stage.meetings.map((m) => ({ meetingDefinitionId: m.id })) : [];
+    return current.ok
+      ? current.value.stage.meetings.map((m) => ({ meetingDefinitionId: m.id }))
+      : [];
   },
   paramsOf: (c) => ({ meetingDefinitionId: c.meetingDefinitionId }),
   permit: permitSchedule,
@@ -36,26 +46,63 @@ export const scheduleMeetingPolicy: Policy<'scheduleMeeting'> = {
     if (!m.ok) return m;
     const { def } = m.value;
     if (def.online === true && !c.online) {
-      return fail(refuse('MEETING_MUST_BE_ONLINE', `The ${def.label} must be held online (${rules.join(', ')}).`, rules));
+      return fail(
+        refuse(
+          'MEETING_MUST_BE_ONLINE',
+          `The ${def.label} must be held online (${rules.join(', ')}).`,
+          rules,
+        ),
+      );
     }
     const active = activeParticipants(env.state);
     const unknown = c.attendees.filter((id) => !active.some((p) => p.participantId === id));
-    if (unknown.length > 0) return fail(refuse('UNKNOWN_PARTICIPANT', 'Every attendee must be a current participant in the case.', rules, { unknown }));
+    if (unknown.length > 0)
+      return fail(
+        refuse(
+          'UNKNOWN_PARTICIPANT',
+          'Every attendee must be a current participant in the case.',
+          rules,
+          { unknown },
+        ),
+      );
     const invited = active.filter((p) => c.attendees.includes(p.participantId));
     const missingRoles = def.participants.filter(
       (role) => active.some((p) => p.role === role) && !invited.some((p) => p.role === role),
     );
     const missingGroups = def.anyOf.filter((group) => !invited.some((p) => group.includes(p.role)));
-    const missing = [...missingRoles.map((r) => roleLabel(env.ctx.definition, r)), ...missingGroups.map((g) => g.map((r) => roleLabel(env.ctx.definition, r)).join(' or '))];
+    const missing = [
+      ...missingRoles.map((r) => roleLabel(env.ctx.definition, r)),
+      ...missingGroups.map((g) => g.map((r) => roleLabel(env.ctx.definition, r)).join(' or ')),
+    ];
     if (missing.length > 0) {
-      return fail(refuse('MEETING_PARTICIPANTS_MISSING', `The ${def.label} needs: ${missing.join('; ')} (${rules.join(', ')}).`, rules));
+      return fail(
+        refuse(
+          'MEETING_PARTICIPANTS_MISSING',
+          `The ${def.label} needs: ${missing.join('; ')} (${rules.join(', ')}).`,
+          rules,
+        ),
+      );
     }
     const meetingId = env.ctx.newId();
-    const meeting = { meetingId, definitionId: def.id, start: c.start, durationMinutes: c.durationMinutes, online: c.online, attendees: c.attendees, scheduledBy: actingId(env), status: 'scheduled' as const, notes: null };
+    const meeting = {
+      meetingId,
+      definitionId: def.id,
+      start: c.start,
+      durationMinutes: c.durationMinutes,
+      online: c.online,
+      attendees: c.attendees,
+      scheduledBy: actingId(env),
+      status: 'scheduled' as const,
+      notes: null,
+    };
     const recipients = invited.map((p) => p.participantId);
     return ok({
       events: [{ type: 'MeetingScheduled', meeting }],
-      effects: [{ kind: 'createMeeting', meetingId }, { kind: 'notify', template: 'meeting-scheduled', recipients, rules }, { kind: 'refreshCaseCard' }],
+      effects: [
+        { kind: 'createMeeting', meetingId },
+        { kind: 'notify', template: 'meeting-scheduled', recipients, rules },
+        { kind: 'refreshCaseCard' },
+      ],
     });
   },
 };
@@ -64,17 +111,30 @@ function permitManage(env: Env, params: Params): Result<readonly string[]> {
   const current = currentStage(env.ctx.definition, env.state);
   if (!current.ok) return fail(current.refusal);
   const meeting = current.value.instance.meetings.find((m) => m.meetingId === params.meetingId);
-  if (meeting === undefined) return fail(refuse('UNKNOWN_MEETING', 'That meeting is not part of the current stage.'));
-  if (meeting.status !== 'scheduled') return fail(refuse('MEETING_STATE', `That meeting is already ${meeting.status}.`));
+  if (meeting === undefined)
+    return fail(refuse('UNKNOWN_MEETING', 'That meeting is not part of the current stage.'));
+  if (meeting.status !== 'scheduled')
+    return fail(refuse('MEETING_STATE', `That meeting is already ${meeting.status}.`));
   const def = current.value.stage.meetings.find((m) => m.id === meeting.definitionId);
   const by = def === undefined ? [] : rolesParam(env.ctx.settings, def.scheduledBy);
-  const attending = meeting.attendees.some((id) => env.actor.participantIds.includes(id)) && !holdsAny(env.actor, ['trainee']);
-  if (!holdsAny(env.actor, by) && !attending) return fail(refuse('ROLE_NOT_ALLOWED', 'Only the organiser or a staff attendee can update this meeting.', def?.rules ?? []));
+  const attending =
+    meeting.attendees.some((id) => env.actor.participantIds.includes(id)) &&
+    !holdsAny(env.actor, ['trainee']);
+  if (!holdsAny(env.actor, by) && !attending)
+    return fail(
+      refuse(
+        'ROLE_NOT_ALLOWED',
+        'Only the organiser or a staff attendee can update this meeting.',
+        def?.rules ?? [],
+      ),
+    );
   return ok(def?.rules ?? []);
 }
 
 const scheduledMeetings = (env: Env) =>
-  env.state.current?.meetings.filter((m) => m.status === 'scheduled').map((m) => ({ meetingId: m.meetingId })) ?? [];
+  env.state.current?.meetings
+    .filter((m) => m.status === 'scheduled')
+    .map((m) => ({ meetingId: m.meetingId })) ?? [];
 
 /** Recording that a meeting was held, with its notes (BF-06..09, ME-29). */
 export const recordMeetingHeldPolicy: Policy<'recordMeetingHeld'> = {
@@ -82,7 +142,11 @@ export const recordMeetingHeldPolicy: Policy<'recordMeetingHeld'> = {
   candidates: scheduledMeetings,
   paramsOf: (c) => ({ meetingId: c.meetingId }),
   permit: permitManage,
-  apply: (_env, c) => ok({ events: [{ type: 'MeetingHeld', meetingId: c.meetingId, notes: c.notes }], effects: [{ kind: 'refreshCaseCard' }] }),
+  apply: (_env, c) =>
+    ok({
+      events: [{ type: 'MeetingHeld', meetingId: c.meetingId, notes: c.notes }],
+      effects: [{ kind: 'refreshCaseCard' }],
+    }),
 };
 
 /** Cancelling a scheduled meeting. */
@@ -96,7 +160,10 @@ export const cancelMeetingPolicy: Policy<'cancelMeeting'> = {
     const recipients = meeting?.attendees ?? [];
     return ok({
       events: [{ type: 'MeetingCancelled', meetingId: c.meetingId, reason: c.reason }],
-      effects: [{ kind: 'cancelMeeting', meetingId: c.meetingId }, { kind: 'notify', template: 'meeting-cancelled', recipients, rules }],
+      effects: [
+        { kind: 'cancelMeeting', meetingId: c.meetingId },
+        { kind: 'notify', template: 'meeting-cancelled', recipients, rules },
+      ],
     });
   },
 };

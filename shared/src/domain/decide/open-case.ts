@@ -13,19 +13,52 @@ export function decideOpenCase(
   who: Identity,
 ): Result<readonly CaseEvent[]> {
   const allowed = rolesParam(ctx.settings, ctx.definition.caseOpenedBy);
-  const asStaff = ctx.staff.some((s) => s.tid === who.tid && s.oid === who.oid && allowed.includes(s.role));
-  const asNamed = input.participants.some((p) => p.tid === who.tid && p.oid === who.oid && allowed.includes(p.role));
-  if (!asStaff && !asNamed) return fail(refuse('ROLE_NOT_ALLOWED', 'Only provider staff who run the procedure can open a case.', ['ME-07']));
+  const asStaff = ctx.staff.some(
+    (s) => s.tid === who.tid && s.oid === who.oid && allowed.includes(s.role),
+  );
+  const asNamed = input.participants.some(
+    (p) => p.tid === who.tid && p.oid === who.oid && allowed.includes(p.role),
+  );
+  if (!asStaff && !asNamed)
+    return fail(
+      refuse('ROLE_NOT_ALLOWED', 'Only provider staff who run the procedure can open a case.', [
+        'ME-07',
+      ]),
+    );
   if (input.participants.some((p) => p.role === 'trainee')) {
-    return fail(refuse('VALIDATION_FAILED', 'The trainee is given once, in "trainee"; do not list them among the participants.'));
+    return fail(
+      refuse(
+        'VALIDATION_FAILED',
+        'The trainee is given once, in "trainee"; do not list them among the participants.',
+      ),
+    );
   }
   const at = ctx.now.toISOString();
   const t = input.trainee;
-  const people = [{ role: 'trainee' as const, name: t.name, email: t.email, tid: t.tid, oid: t.oid }, ...input.participants];
-  const participants: Participant[] = people.map((p) => ({ participantId: ctx.newId(), ...p, addedAt: at, removedAt: null }));
+  const people = [
+    { role: 'trainee' as const, name: t.name, email: t.email, tid: t.tid, oid: t.oid },
+    ...input.participants,
+  ];
+  const participants: Participant[] = people.map((p) => ({
+    participantId: ctx.newId(),
+    ...p,
+    addedAt: at,
+    removedAt: null,
+  }));
   const opened: CaseEvent = {
     type: 'CaseOpened',
-    case: { caseId: ids.caseId, providerId: ids.providerId, procedureId: ctx.definition.id, procedureVersion: ctx.definition.version, openedAt: at, openedBy: `${who.tid}:${who.oid}`, trainee: t },
+    case: {
+      caseId: ids.caseId,
+      providerId: ids.providerId,
+      procedureId: ctx.definition.id,
+      procedureVersion: ctx.definition.version,
+      openedAt: at,
+      openedBy: `${who.tid}:${who.oid}`,
+      trainee: t,
+    },
   };
-  return ok([opened, ...participants.map((participant): CaseEvent => ({ type: 'ParticipantAdded', participant }))]);
+  return ok([
+    opened,
+    ...participants.map((participant): CaseEvent => ({ type: 'ParticipantAdded', participant })),
+  ]);
 }

@@ -4,7 +4,14 @@ import { rolesParam } from '../settings';
 import { openCase, requireRole, type Env, type Policy } from './policy';
 
 function permit(env: Env): Result<readonly string[]> {
-  const refusal = openCase(env) ?? requireRole(env, rolesParam(env.ctx.settings, env.ctx.definition.participantsManagedBy), 'change who takes part in the case', ['ME-07']);
+  const refusal =
+    openCase(env) ??
+    requireRole(
+      env,
+      rolesParam(env.ctx.settings, env.ctx.definition.participantsManagedBy),
+      'change who takes part in the case',
+      ['ME-07'],
+    );
   return refusal === null ? ok(['ME-07', 'BF-01']) : fail(refusal);
 }
 
@@ -19,22 +26,53 @@ export const addParticipantPolicy: Policy<'addParticipant'> = {
     const duplicate = activeParticipants(env.state, [p.role]).some(
       (x) => p.oid !== null && x.oid === p.oid && x.tid === p.tid,
     );
-    if (duplicate) return fail(refuse('PARTICIPANT_STATE', 'That person already holds this role in the case.'));
-    const participant = { participantId: env.ctx.newId(), role: p.role, name: p.name, email: p.email, tid: p.tid, oid: p.oid, addedAt: env.ctx.now.toISOString(), removedAt: null };
-    return ok({ events: [{ type: 'ParticipantAdded', participant }], effects: [{ kind: 'refreshCaseCard' }] });
+    if (duplicate)
+      return fail(refuse('PARTICIPANT_STATE', 'That person already holds this role in the case.'));
+    const participant = {
+      participantId: env.ctx.newId(),
+      role: p.role,
+      name: p.name,
+      email: p.email,
+      tid: p.tid,
+      oid: p.oid,
+      addedAt: env.ctx.now.toISOString(),
+      removedAt: null,
+    };
+    return ok({
+      events: [{ type: 'ParticipantAdded', participant }],
+      effects: [{ kind: 'refreshCaseCard' }],
+    });
   },
 };
 
 /** Removing a participant: their access ends at once. The trainee cannot be removed. */
 export const removeParticipantPolicy: Policy<'removeParticipant'> = {
   label: () => 'Remove a participant',
-  candidates: (env) => activeParticipants(env.state).filter((p) => p.role !== 'trainee').map((p) => ({ participantId: p.participantId })),
+  candidates: (env) =>
+    activeParticipants(env.state)
+      .filter((p) => p.role !== 'trainee')
+      .map((p) => ({ participantId: p.participantId })),
   paramsOf: (c) => ({ participantId: c.participantId }),
   permit,
   apply: (env, c) => {
     const target = activeParticipants(env.state).find((p) => p.participantId === c.participantId);
-    if (target === undefined) return fail(refuse('UNKNOWN_PARTICIPANT', 'That person is not a current participant in the case.'));
-    if (target.role === 'trainee') return fail(refuse('PARTICIPANT_STATE', 'The trainee cannot be removed from their own case.'));
-    return ok({ events: [{ type: 'ParticipantRemoved', participantId: c.participantId, at: env.ctx.now.toISOString() }], effects: [{ kind: 'refreshCaseCard' }] });
+    if (target === undefined)
+      return fail(
+        refuse('UNKNOWN_PARTICIPANT', 'That person is not a current participant in the case.'),
+      );
+    if (target.role === 'trainee')
+      return fail(
+        refuse('PARTICIPANT_STATE', 'The trainee cannot be removed from their own case.'),
+      );
+    return ok({
+      events: [
+        {
+          type: 'ParticipantRemoved',
+          participantId: c.participantId,
+          at: env.ctx.now.toISOString(),
+        },
+      ],
+      effects: [{ kind: 'refreshCaseCard' }],
+    });
   },
 };

@@ -18,7 +18,14 @@ export const setPlanDetailsPolicy: Policy<'setPlanDetails'> = {
   apply: (env, c) => {
     const plan = editablePlan(env);
     if (!plan.ok) return plan;
-    return ok(planChange(env, plan.value.instance, (planVersion) => ({ type: 'PlanDetailsSet', overview: c.overview, supportMeasures: c.supportMeasures, planVersion })));
+    return ok(
+      planChange(env, plan.value.instance, (planVersion) => ({
+        type: 'PlanDetailsSet',
+        overview: c.overview,
+        supportMeasures: c.supportMeasures,
+        planVersion,
+      })),
+    );
   },
 };
 
@@ -33,17 +40,36 @@ export const addTargetPolicy: Policy<'addTarget'> = {
     const { stage, instance } = plan.value;
     const max = paramValue<number | null>(env.ctx.settings, stage.plan.maxTargets);
     if (max !== null && instance.plan.targets.length >= max) {
-      return fail(refuse('TARGET_LIMIT_REACHED', `${stage.label} already has ${instance.plan.targets.length} targets; the maximum is ${max} (${stage.plan.rules.join(', ')}).`, stage.plan.rules));
+      return fail(
+        refuse(
+          'TARGET_LIMIT_REACHED',
+          `${stage.label} already has ${instance.plan.targets.length} targets; the maximum is ${max} (${stage.plan.rules.join(', ')}).`,
+          stage.plan.rules,
+        ),
+      );
     }
     return ok(stage.plan.rules);
   },
   apply: (env, c) => {
     const plan = editablePlan(env);
     if (!plan.ok) return plan;
-    const target = { targetId: env.ctx.newId(), text: c.text, actions: c.actions, indicators: c.indicators, monitoring: c.monitoring, successCriteria: c.successCriteria };
+    const target = {
+      targetId: env.ctx.newId(),
+      text: c.text,
+      actions: c.actions,
+      indicators: c.indicators,
+      monitoring: c.monitoring,
+      successCriteria: c.successCriteria,
+    };
     const refusal = checkTarget(env, plan.value.stage, target);
     if (refusal !== null) return fail(refusal);
-    return ok(planChange(env, plan.value.instance, (planVersion) => ({ type: 'TargetAdded', target, planVersion })));
+    return ok(
+      planChange(env, plan.value.instance, (planVersion) => ({
+        type: 'TargetAdded',
+        target,
+        planVersion,
+      })),
+    );
   },
 };
 
@@ -56,11 +82,25 @@ export const updateTargetPolicy: Policy<'updateTarget'> = {
   apply: (env, c) => {
     const plan = editablePlan(env);
     if (!plan.ok) return plan;
-    if (!plan.value.instance.plan.targets.some((t) => t.targetId === c.targetId)) return fail(refuse('UNKNOWN_TARGET', 'That target is not on the current plan.'));
-    const target = { targetId: c.targetId, text: c.text, actions: c.actions, indicators: c.indicators, monitoring: c.monitoring, successCriteria: c.successCriteria };
+    if (!plan.value.instance.plan.targets.some((t) => t.targetId === c.targetId))
+      return fail(refuse('UNKNOWN_TARGET', 'That target is not on the current plan.'));
+    const target = {
+      targetId: c.targetId,
+      text: c.text,
+      actions: c.actions,
+      indicators: c.indicators,
+      monitoring: c.monitoring,
+      successCriteria: c.successCriteria,
+    };
     const refusal = checkTarget(env, plan.value.stage, target);
     if (refusal !== null) return fail(refusal);
-    return ok(planChange(env, plan.value.instance, (planVersion) => ({ type: 'TargetUpdated', target, planVersion })));
+    return ok(
+      planChange(env, plan.value.instance, (planVersion) => ({
+        type: 'TargetUpdated',
+        target,
+        planVersion,
+      })),
+    );
   },
 };
 
@@ -73,7 +113,14 @@ export const removeTargetPolicy: Policy<'removeTarget'> = {
   apply: (env, c) => {
     const plan = editablePlan(env);
     if (!plan.ok) return plan;
-    if (!plan.value.instance.plan.targets.some((t) => t.targetId === c.targetId)) return fail(refuse('UNKNOWN_TARGET', 'That target is not on the current plan.'));
-    return ok(planChange(env, plan.value.instance, (planVersion) => ({ type: 'TargetRemoved', targetId: c.targetId, planVersion })));
+    if (!plan.value.instance.plan.targets.some((t) => t.targetId === c.targetId))
+      return fail(refuse('UNKNOWN_TARGET', 'That target is not on the current plan.'));
+    return ok(
+      planChange(env, plan.value.instance, (planVersion) => ({
+        type: 'TargetRemoved',
+        targetId: c.targetId,
+        planVersion,
+      })),
+    );
   },
 };

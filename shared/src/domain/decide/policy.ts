@@ -41,26 +41,44 @@ export function events(...list: CaseEvent[]): Decision {
 
 /** Refuses unless the case is open. */
 export function openCase(env: Env): Refusal | null {
-  return env.state.status.kind === 'closed' ? refuse('CASE_CLOSED', 'This case is closed; nothing more can be recorded on it.') : null;
+  return env.state.status.kind === 'closed'
+    ? refuse('CASE_CLOSED', 'This case is closed; nothing more can be recorded on it.')
+    : null;
 }
 
 /** Refuses unless the actor holds one of the roles. */
-export function requireRole(env: Env, allowed: readonly Role[], what: string, rules: readonly string[]): Refusal | null {
+export function requireRole(
+  env: Env,
+  allowed: readonly Role[],
+  what: string,
+  rules: readonly string[],
+): Refusal | null {
   if (holdsAny(env.actor, allowed)) return null;
   const names = allowed.map((r) => roleLabel(env.ctx.definition, r));
-  const who = names.length === 1 ? `the ${names[0] ?? ''}` : `the ${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
+  const who =
+    names.length === 1
+      ? `the ${names[0] ?? ''}`
+      : `the ${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
   const cite = rules.length > 0 ? ` (${rules.join(', ')})` : '';
   return refuse('ROLE_NOT_ALLOWED', `Only ${who} can ${what}${cite}.`, rules);
 }
 
 /** Chains checks: the first refusal wins, otherwise the rules. */
-export function allow(rules: readonly string[], ...checks: (Refusal | null)[]): Result<readonly string[]> {
+export function allow(
+  rules: readonly string[],
+  ...checks: (Refusal | null)[]
+): Result<readonly string[]> {
   const refusal = checks.find((c) => c !== null);
   return refusal == null ? ok(rules) : fail(refusal);
 }
 
 /** A notification to the active participants holding some roles. */
-export function notify(env: Env, roles: readonly Role[], template: NotificationTemplate, rules: readonly string[]): Effect[] {
+export function notify(
+  env: Env,
+  roles: readonly Role[],
+  template: NotificationTemplate,
+  rules: readonly string[],
+): Effect[] {
   const recipients = activeParticipants(env.state, roles).map((p) => p.participantId);
   return recipients.length === 0 ? [] : [{ kind: 'notify', template, recipients, rules }];
 }
@@ -78,6 +96,11 @@ export function nowIso(env: Env): string {
 
 /** The acting participant's id for a role, or the first entry they hold, or their object id. */
 export function actingId(env: Env, role?: Role): string {
-  const entries = env.state.participants.filter((p) => env.actor.participantIds.includes(p.participantId));
-  return (role === undefined ? entries[0] : entries.find((p) => p.role === role))?.participantId ?? `staff:${env.actor.identity.oid}`;
+  const entries = env.state.participants.filter((p) =>
+    env.actor.participantIds.includes(p.participantId),
+  );
+  return (
+    (role === undefined ? entries[0] : entries.find((p) => p.role === role))?.participantId ??
+    `staff:${env.actor.identity.oid}`
+  );
 }

@@ -10,8 +10,14 @@ function permit(env: Env): Result<readonly string[]> {
   const current = currentStage(env.ctx.definition, env.state);
   if (!current.ok) return fail(current.refusal);
   const def = current.value.stage.reviewDate;
-  if (def === undefined) return fail(refuse('WRONG_STAGE', `${current.value.stage.label} has no review date to set.`));
-  const refusal = requireRole(env, rolesParam(env.ctx.settings, def.setBy), 'set the review date', def.rules);
+  if (def === undefined)
+    return fail(refuse('WRONG_STAGE', `${current.value.stage.label} has no review date to set.`));
+  const refusal = requireRole(
+    env,
+    rolesParam(env.ctx.settings, def.setBy),
+    'set the review date',
+    def.rules,
+  );
   return refusal === null ? ok(def.rules) : fail(refusal);
 }
 
@@ -37,10 +43,26 @@ export const setReviewDatePolicy: Policy<'setReviewDate'> = {
             ? `it must be on or before ${window.latest}, the end of the ${unit}-day window`
             : null;
     if (outside !== null) {
-      return fail(refuse('REVIEW_DATE_OUTSIDE_WINDOW', `${date} cannot be the review date: ${outside} (${rules.join(', ')}).`, rules, { window }));
+      return fail(
+        refuse(
+          'REVIEW_DATE_OUTSIDE_WINDOW',
+          `${date} cannot be the review date: ${outside} (${rules.join(', ')}).`,
+          rules,
+          { window },
+        ),
+      );
     }
     const reason = env.ctx.calendar.reasonNotCounting(date, unit);
-    if (reason !== null) return fail(refuse('REVIEW_DATE_OUTSIDE_WINDOW', `${date} is not a ${unit} day (${reason}).`, rules));
-    return ok(planChange(env, instance, (planVersion) => ({ type: 'ReviewDateSet', reviewDate: date, planVersion })));
+    if (reason !== null)
+      return fail(
+        refuse('REVIEW_DATE_OUTSIDE_WINDOW', `${date} is not a ${unit} day (${reason}).`, rules),
+      );
+    return ok(
+      planChange(env, instance, (planVersion) => ({
+        type: 'ReviewDateSet',
+        reviewDate: date,
+        planVersion,
+      })),
+    );
   },
 };

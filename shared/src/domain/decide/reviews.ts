@@ -10,7 +10,10 @@ function reviewContext(env: Env) {
   if (!current.ok) return current;
   const { stage, instance } = current.value;
   const review = stage.review;
-  if (review === undefined) return fail<never>(refuse('WRONG_STAGE', `${stage.label} has no review of targets.`, stage.rules));
+  if (review === undefined)
+    return fail<never>(
+      refuse('WRONG_STAGE', `${stage.label} has no review of targets.`, stage.rules),
+    );
   return ok({ stage, instance, review });
 }
 
@@ -18,14 +21,25 @@ function permitReview(env: Env): Result<readonly string[]> {
   const c = reviewContext(env);
   if (!c.ok) return fail(c.refusal);
   const { stage, instance, review } = c.value;
-  const refusal = requireRole(env, rolesParam(env.ctx.settings, review.by), `record the ${stage.label} review`, review.rules);
+  const refusal = requireRole(
+    env,
+    rolesParam(env.ctx.settings, review.by),
+    `record the ${stage.label} review`,
+    review.rules,
+  );
   if (refusal !== null) return fail(refusal);
-  if (instance.plan.targets.length === 0) return fail(refuse('PLAN_EMPTY', 'There are no targets to review yet.', review.rules));
-  if (!review.multiple && instance.reviews.length > 0) return fail(refuse('REVIEW_NOT_ALLOWED_YET', `${stage.label} has already been reviewed.`, review.rules));
+  if (instance.plan.targets.length === 0)
+    return fail(refuse('PLAN_EMPTY', 'There are no targets to review yet.', review.rules));
+  if (!review.multiple && instance.reviews.length > 0)
+    return fail(
+      refuse('REVIEW_NOT_ALLOWED_YET', `${stage.label} has already been reviewed.`, review.rules),
+    );
   const needed = review.requiresObservation;
   if (needed !== undefined && !instance.observations.some((o) => o.definitionId === needed)) {
     const label = stage.observations.find((o) => o.id === needed)?.label ?? 'observation';
-    return fail(refuse('REVIEW_NOT_ALLOWED_YET', `Record the ${label} before the review.`, review.rules));
+    return fail(
+      refuse('REVIEW_NOT_ALLOWED_YET', `Record the ${label} before the review.`, review.rules),
+    );
   }
   return ok(review.rules);
 }
@@ -44,9 +58,16 @@ export const recordReviewPolicy: Policy<'recordReview'> = {
     const missing = targets.filter((t) => !given.has(t.targetId));
     const unknown = c.outcomes.filter((o) => !targets.some((t) => t.targetId === o.targetId));
     if (missing.length > 0 || unknown.length > 0 || given.size !== c.outcomes.length) {
-      return fail(refuse('REVIEW_INCOMPLETE', 'Give one outcome, met or not met with evidence, for every target on the plan.', rules));
+      return fail(
+        refuse(
+          'REVIEW_INCOMPLETE',
+          'Give one outcome, met or not met with evidence, for every target on the plan.',
+          rules,
+        ),
+      );
     }
-    if (c.heldOn > todayInUk(env.ctx.now)) return fail(refuse('VALIDATION_FAILED', 'A review cannot be recorded for a future date.'));
+    if (c.heldOn > todayInUk(env.ctx.now))
+      return fail(refuse('VALIDATION_FAILED', 'A review cannot be recorded for a future date.'));
     const review = {
       reviewId: env.ctx.newId(),
       heldOn: c.heldOn,
@@ -56,7 +77,10 @@ export const recordReviewPolicy: Policy<'recordReview'> = {
       allMet: c.outcomes.every((o) => o.met),
       notes: c.notes,
     };
-    return ok({ events: [{ type: 'ReviewRecorded', review }], effects: notifyPartners(env, 'review-recorded') });
+    return ok({
+      events: [{ type: 'ReviewRecorded', review }],
+      effects: notifyPartners(env, 'review-recorded'),
+    });
   },
 };
 
@@ -64,11 +88,27 @@ function permitFinal(env: Env): Result<readonly string[]> {
   const c = reviewContext(env);
   if (!c.ok) return fail(c.refusal);
   const { stage, instance, review } = c.value;
-  if (!stage.finalOutcome) return fail(refuse('WRONG_STAGE', `${stage.label} has no final outcome to record.`));
-  const refusal = requireRole(env, rolesParam(env.ctx.settings, review.by), 'record the final outcome', ['ME-61', 'ME-62']);
+  if (!stage.finalOutcome)
+    return fail(refuse('WRONG_STAGE', `${stage.label} has no final outcome to record.`));
+  const refusal = requireRole(
+    env,
+    rolesParam(env.ctx.settings, review.by),
+    'record the final outcome',
+    ['ME-61', 'ME-62'],
+  );
   if (refusal !== null) return fail(refusal);
-  if (instance.finalOutcome !== null) return fail(refuse('REVIEW_NOT_ALLOWED_YET', 'The final outcome has already been recorded.', ['ME-62']));
-  if (instance.reviews.length === 0) return fail(refuse('REVIEW_NOT_ALLOWED_YET', 'Review the targets with the full range of evidence first.', ['ME-60']));
+  if (instance.finalOutcome !== null)
+    return fail(
+      refuse('REVIEW_NOT_ALLOWED_YET', 'The final outcome has already been recorded.', ['ME-62']),
+    );
+  if (instance.reviews.length === 0)
+    return fail(
+      refuse(
+        'REVIEW_NOT_ALLOWED_YET',
+        'Review the targets with the full range of evidence first.',
+        ['ME-60'],
+      ),
+    );
   return ok(['ME-60', 'ME-61', 'ME-62']);
 }
 
@@ -79,21 +119,57 @@ export const recordFinalOutcomePolicy: Policy<'recordFinalOutcome'> = {
   paramsOf: () => ({}),
   permit: permitFinal,
   apply: (env, c) => {
-    if (c.progress === 'sufficient' && c.basis !== null) return fail(refuse('VALIDATION_FAILED', 'Sufficient progress takes no failure basis.', ['ME-61']));
+    if (c.progress === 'sufficient' && c.basis !== null)
+      return fail(
+        refuse('VALIDATION_FAILED', 'Sufficient progress takes no failure basis.', ['ME-61']),
+      );
     if (c.progress === 'insufficient') {
-      if (c.basis === null) return fail(refuse('VALIDATION_FAILED', 'Say whether the trainee is unlikely to progress towards QTS or is having a serious negative impact on pupil learning.', ['ME-62']));
-      const needsAgreement = c.basis === 'unlikely-to-progress' || env.ctx.settings.outcome2AgreementScope === 'both';
+      if (c.basis === null)
+        return fail(
+          refuse(
+            'VALIDATION_FAILED',
+            'Say whether the trainee is unlikely to progress towards QTS or is having a serious negative impact on pupil learning.',
+            ['ME-62'],
+          ),
+        );
+      const needsAgreement =
+        c.basis === 'unlikely-to-progress' || env.ctx.settings.outcome2AgreementScope === 'both';
       if (needsAgreement) {
-        const agreed = activeParticipants(env.state).filter((p) => c.agreedBy.includes(p.participantId));
-        const groups = [['mentor', 'professionalMentor'], ['leadSubjectTutor'], ['courseTutor', 'director']] as const;
-        const missing = groups.filter((g) => !agreed.some((p) => (g as readonly string[]).includes(p.role)));
+        const agreed = activeParticipants(env.state).filter((p) =>
+          c.agreedBy.includes(p.participantId),
+        );
+        const groups = [
+          ['mentor', 'professionalMentor'],
+          ['leadSubjectTutor'],
+          ['courseTutor', 'director'],
+        ] as const;
+        const missing = groups.filter(
+          (g) => !agreed.some((p) => (g as readonly string[]).includes(p.role)),
+        );
         if (missing.length > 0) {
-          const names = missing.map((g) => g.map((r) => roleLabel(env.ctx.definition, r)).join(' or ')).join('; ');
-          return fail(refuse('GUARD_FAILED', `Outcome 2 needs the agreement of the school, the Lead Subject Tutor and the Course Tutor or Director; missing: ${names} (ME-62, X-11).`, ['ME-62', 'X-11']));
+          const names = missing
+            .map((g) => g.map((r) => roleLabel(env.ctx.definition, r)).join(' or '))
+            .join('; ');
+          return fail(
+            refuse(
+              'GUARD_FAILED',
+              `Outcome 2 needs the agreement of the school, the Lead Subject Tutor and the Course Tutor or Director; missing: ${names} (ME-62, X-11).`,
+              ['ME-62', 'X-11'],
+            ),
+          );
         }
       }
     }
-    const outcome = { progress: c.progress, basis: c.basis, agreedBy: c.agreedBy, recordedBy: actingId(env), notes: c.notes };
-    return ok({ events: [{ type: 'FinalOutcomeRecorded', outcome }], effects: notifyPartners(env, 'final-outcome-recorded') });
+    const outcome = {
+      progress: c.progress,
+      basis: c.basis,
+      agreedBy: c.agreedBy,
+      recordedBy: actingId(env),
+      notes: c.notes,
+    };
+    return ok({
+      events: [{ type: 'FinalOutcomeRecorded', outcome }],
+      effects: notifyPartners(env, 'final-outcome-recorded'),
+    });
   },
 };

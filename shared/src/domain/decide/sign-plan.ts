@@ -7,18 +7,23 @@ import { currentStage } from '../stage-lookup';
 import type { Signature } from '../state';
 import { nowIso, notify, notifyPartners, type Env, type Params, type Policy } from './policy';
 
-const normalise = (name: string) => name.normalize('NFC').toLocaleLowerCase('en-GB').replace(/\s+/g, ' ').trim();
+const normalise = (name: string) =>
+  name.normalize('NFC').toLocaleLowerCase('en-GB').replace(/\s+/g, ' ').trim();
 
 function context(env: Env) {
   const current = currentStage(env.ctx.definition, env.state);
   if (!current.ok) return current;
   const { stage, instance } = current.value;
   if (stage.signatures === undefined) {
-    return fail<never>(refuse('SIGNATURES_NOT_REQUIRED', `${stage.label} has no plan to sign.`, stage.rules));
+    return fail<never>(
+      refuse('SIGNATURES_NOT_REQUIRED', `${stage.label} has no plan to sign.`, stage.rules),
+    );
   }
   const slots = signerSlots(env.ctx.definition, stage, instance, env.state, env.ctx.settings);
   const mine = slots.filter(
-    (s) => env.actor.roles.includes(s.role) && (s.participantId === null || env.actor.participantIds.includes(s.participantId)),
+    (s) =>
+      env.actor.roles.includes(s.role) &&
+      (s.participantId === null || env.actor.participantIds.includes(s.participantId)),
   );
   return ok({ stage, instance, slots, mine, rules: stage.signatures.rules });
 }
@@ -27,13 +32,26 @@ function permit(env: Env, params: Params): Result<readonly string[]> {
   const c = context(env);
   if (!c.ok) return fail(c.refusal);
   const { instance, mine, rules, stage } = c.value;
-  if (instance.plan.targets.length === 0) return fail(refuse('PLAN_EMPTY', 'There are no targets to sign yet.', rules));
+  if (instance.plan.targets.length === 0)
+    return fail(refuse('PLAN_EMPTY', 'There are no targets to sign yet.', rules));
   if (params.planVersion !== undefined && params.planVersion !== instance.plan.version) {
-    return fail(refuse('PLAN_VERSION_MISMATCH', `The plan has changed since you opened it (now version ${instance.plan.version}); review it again before signing.`, rules));
+    return fail(
+      refuse(
+        'PLAN_VERSION_MISMATCH',
+        `The plan has changed since you opened it (now version ${instance.plan.version}); review it again before signing.`,
+        rules,
+      ),
+    );
   }
   const slot = mine.find((s) => params.role === undefined || s.role === params.role);
   if (slot === undefined) {
-    return fail(refuse('NOT_A_SIGNER', `You are not one of the people who sign the ${stage.label} plan (${rules.join(', ')}).`, rules));
+    return fail(
+      refuse(
+        'NOT_A_SIGNER',
+        `You are not one of the people who sign the ${stage.label} plan (${rules.join(', ')}).`,
+        rules,
+      ),
+    );
   }
   return ok(rules);
 }
@@ -44,27 +62,40 @@ export const signPlanPolicy: Policy<'signPlan'> = {
   candidates: (env) => {
     const c = context(env);
     if (!c.ok) return [];
-    return c.value.mine.filter((s) => s.signed === null).map((s) => ({ planVersion: c.value.instance.plan.version, role: s.role }));
+    return c.value.mine
+      .filter((s) => s.signed === null)
+      .map((s) => ({ planVersion: c.value.instance.plan.version, role: s.role }));
   },
-  paramsOf: (c): Params => (c.role === undefined ? { planVersion: c.planVersion } : { planVersion: c.planVersion, role: c.role }),
+  paramsOf: (c): Params =>
+    c.role === undefined
+      ? { planVersion: c.planVersion }
+      : { planVersion: c.planVersion, role: c.role },
   permit,
   apply: (env, command, rules) => {
     const c = context(env);
     if (!c.ok) return c;
     const { instance, mine, slots, stage } = c.value;
     const slot = mine.find((s) => command.role === undefined || s.role === command.role);
-    if (slot === undefined) return fail(refuse('NOT_A_SIGNER', 'You cannot sign this plan.', rules));
+    if (slot === undefined)
+      return fail(refuse('NOT_A_SIGNER', 'You cannot sign this plan.', rules));
     if (slot.signed !== null) return ok({ events: [], effects: [] }); // a double click or redelivery: already recorded
     const participant = env.state.participants.find(
       (p) => p.role === slot.role && env.actor.participantIds.includes(p.participantId),
     );
-    if (participant === undefined) return fail(refuse('NOT_A_SIGNER', 'You cannot sign this plan.', rules));
+    if (participant === undefined)
+      return fail(refuse('NOT_A_SIGNER', 'You cannot sign this plan.', rules));
     if (normalise(command.typedFullName) !== normalise(participant.name)) {
-      return fail(refuse('SIGNATURE_NAME_MISMATCH', `Type your full name as it appears on the plan (${participant.name}).`, ['ME-80', ...rules]));
+      return fail(
+        refuse(
+          'SIGNATURE_NAME_MISMATCH',
+          `Type your full name as it appears on the plan (${participant.name}).`,
+          ['ME-80', ...rules],
+        ),
+      );
     }
     const signature: Signature = {
       participantId: participant.participantId,
-      role: slot.role as Role,
+      role: slot.role,
       typedFullName: command.typedFullName,
       tid: env.actor.identity.tid,
       oid: env.actor.identity.oid,
@@ -75,10 +106,16 @@ export const signPlanPolicy: Policy<'signPlan'> = {
     const after = slots.map((s) => (s === slot ? { ...s, signed: signature } : s));
     const done = fullySigned(after);
     const list: CaseEvent[] = [{ type: 'PlanSigned', signature }];
-    if (done) list.push({ type: 'PlanFullySigned', planVersion: instance.plan.version, at: nowIso(env) });
+    if (done)
+      list.push({ type: 'PlanFullySigned', planVersion: instance.plan.version, at: nowIso(env) });
     return ok({
       events: list,
-      effects: done ? notifyPartners(env, 'plan-fully-signed') : [...notify(env, ['courseTutor', 'programmeLead'], 'plan-signed', stage.rules), { kind: 'refreshCaseCard' }],
+      effects: done
+        ? notifyPartners(env, 'plan-fully-signed')
+        : [
+            ...notify(env, ['courseTutor', 'programmeLead'], 'plan-signed', stage.rules),
+            { kind: 'refreshCaseCard' },
+          ],
     });
   },
 };

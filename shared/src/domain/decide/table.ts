@@ -2,12 +2,21 @@ import type { CaseCommandType } from '../commands';
 import { closeCasePolicy } from './close-case';
 import { addCommentPolicy } from './comments';
 import { raiseConcernPolicy } from './concerns';
-import { completeDutyPolicy, recordAppealDecisionPolicy, recordAppealOutcomePolicy } from './duties';
+import {
+  completeDutyPolicy,
+  recordAppealDecisionPolicy,
+  recordAppealOutcomePolicy,
+} from './duties';
 import { recordImpPolicy } from './imp';
 import { cancelMeetingPolicy, recordMeetingHeldPolicy, scheduleMeetingPolicy } from './meetings';
 import { recordObservationPolicy } from './observations';
 import { addParticipantPolicy, removeParticipantPolicy } from './participants';
-import { addTargetPolicy, removeTargetPolicy, setPlanDetailsPolicy, updateTargetPolicy } from './plan-policies';
+import {
+  addTargetPolicy,
+  removeTargetPolicy,
+  setPlanDetailsPolicy,
+  updateTargetPolicy,
+} from './plan-policies';
 import type { Policy } from './policy';
 import { setReviewDatePolicy } from './review-date';
 import { recordFinalOutcomePolicy, recordReviewPolicy } from './reviews';
