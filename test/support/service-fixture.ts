@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Identity } from '@shared/domain/context';
+import type { Role } from '@shared/domain/roles';
 import { countingPolicy } from '../../functions/src/infrastructure/tables/request-counter';
 import { demoPersonas } from '../../functions/src/local/demo-personas';
 import { demoProviders } from '../../functions/src/local/demo-providers';
@@ -16,10 +17,10 @@ export function who(id: string): Identity {
 }
 
 /** A participant input for a persona. */
-export function as(id: string, role?: string) {
+export function as(id: string, role?: Role) {
   const p = demoPersonas.find((x) => x.id === id);
   if (p === undefined) throw new Error(`no persona ${id}`);
-  return { role: role ?? p.role, name: p.name, tid: p.tid, oid: p.oid, email: null };
+  return { role: role ?? p.role, name: p.name, tid: p.tid, oid: p.oid, email: null as string | null };
 }
 
 /** A fresh command id. */

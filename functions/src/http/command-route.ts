@@ -23,13 +23,15 @@ export interface CommandRouteSpec {
   readonly summary: string;
 }
 
-function memberOf(type: CaseCommandType): z.ZodObject {
+type CommandSchema = z.ZodObject<Record<string, z.ZodType>, z.core.$strict>;
+
+function memberOf(type: CaseCommandType): CommandSchema {
   const member = caseCommandSchema.options.find((option) => option.shape.type.value === type);
   if (member === undefined) throw new StartupError(`No command "${type}" in caseCommandSchema.`);
   return member;
 }
 
-function pathFieldsOf(spec: CommandRouteSpec, member: z.ZodObject): Record<string, true> {
+function pathFieldsOf(spec: CommandRouteSpec, member: CommandSchema): Record<string, true> {
   const names = [...spec.route.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)\}/g)].map(([, name = '']) => name);
   if (names[0] !== 'caseId') throw new StartupError(`Route "${spec.name}" must start cases/{caseId}.`);
   const fields = names.slice(1);
@@ -52,7 +54,7 @@ function readBody(request: ApiRequest, schema: z.ZodObject, bodyless: boolean): 
 export function commandRoute(spec: CommandRouteSpec): DocumentedRoute {
   const member = memberOf(spec.type);
   const pathFields = pathFieldsOf(spec, member);
-  const params = caseParamsSchema.extend(member.pick(pathFields).shape);
+  const params = z.strictObject({ ...member.pick(pathFields).shape, ...caseParamsSchema.shape });
   const body = member.omit({ type: true, ...pathFields });
   const bodyless = Object.keys(body.shape).length === 0;
   const handle = async (request: ApiRequest, who: Identity): Promise<ApiResponse> => {

@@ -1,7 +1,6 @@
 import { fail, ok, refuse, type Result } from '../../errors/refusal';
 import type { CaseEvent } from '../events';
 import { planHash } from '../plan-hash';
-import type { Role } from '../roles';
 import { fullySigned, signerSlots } from '../signers';
 import { currentStage } from '../stage-lookup';
 import type { Signature } from '../state';
