@@ -34,7 +34,7 @@ describe('"Raise a concern" message extension (HTTP level: the Playground has no
     const task = (res.body as Task).task!;
     expect(task.type).toBe('continue');
     const card = text(task.value);
-    expect(card).toContain('"value":"Emily was late again & unprepared.\\n\\n[Click](https://evil.example)"');
+    expect(card).toContain('"value":"Emily was late again & unprepared.\\n[Click](https://evil.example)"');
     expect(card).toContain('Helen Moss');
     expect(card).toContain(`"value":"${caseId}"`);
     expect(card).toContain('Teaching causing concern');
