@@ -140,7 +140,8 @@ export class CaseCommands {
     );
   }
 
-  private async persist(
+  /** Commits decided events for a loaded case (or a new one), with the caller as the audit actor. */
+  async persist(
     ctx: DecisionContext,
     who: Identity,
     stored: StoredCase | undefined,

@@ -8,6 +8,7 @@ import { CaseCommands } from './case-service';
 import type { CaseListFilter, CaseServicePort } from './case-service-port';
 import { CaseQueries } from './case-queries';
 import { ProviderDirectory } from './provider-directory';
+import { ReviewSweep } from './review-sweep';
 
 /** Table names, overridable so tests can isolate themselves. */
 export interface TableNames {
@@ -21,6 +22,7 @@ export interface AppServices {
   readonly commands: CaseCommands;
   readonly providers: ProviderDirectory;
   readonly store: TableCaseStore;
+  readonly sweep: ReviewSweep;
 }
 
 /** Wires the application service onto Azure Table Storage (Azurite locally). */
@@ -59,5 +61,11 @@ export function createAppServices(
     history: (who, caseId) => queries.history(who, caseId),
     listMine: (who, filter: CaseListFilter) => queries.listMine(who, filter),
   };
-  return { cases, commands, providers, store };
+  return {
+    cases,
+    commands,
+    providers,
+    store,
+    sweep: new ReviewSweep(commands, store, providers, clock),
+  };
 }

@@ -10,7 +10,12 @@ import type { ProviderContext, ProviderDirectory } from './provider-directory';
 /** A provider's configuration as its programme lead or director sees it. */
 export interface ProviderSettingsView {
   readonly settings: ProviderSettings;
-  readonly procedure: { readonly id: string; readonly version: string; readonly title: string; readonly custom: boolean };
+  readonly procedure: {
+    readonly id: string;
+    readonly version: string;
+    readonly title: string;
+    readonly custom: boolean;
+  };
   /** The procedure's settings (X-items) with labels, defaults and rule ids, to edit `values`. */
   readonly settingDefinitions: ProcedureDefinition['settings'];
   readonly resolved: SettingValues;
@@ -42,7 +47,9 @@ const isStaff = (settings: ProviderSettings, who: Identity) =>
 export function isProviderAdmin(settings: ProviderSettings, who: Identity): boolean {
   return (
     settings.tenants.includes(who.tid) &&
-    settings.staff.some((s) => s.tid === who.tid && s.oid === who.oid && providerWideRoles.includes(s.role))
+    settings.staff.some(
+      (s) => s.tid === who.tid && s.oid === who.oid && providerWideRoles.includes(s.role),
+    )
   );
 }
 
@@ -92,17 +99,26 @@ export class ProviderAdmin {
       if (change.ifMatch === null) return { kind: 'precondition-required' };
     }
     if (!isProviderAdmin(change.settings, who)) {
-      const message = 'You would lose access: keep yourself as programme lead or director, and your tenant.';
+      const message =
+        'You would lose access: keep yourself as programme lead or director, and your tenant.';
       return refused(refuse('SETTING_INVALID', message));
     }
     return this.save(change, existing);
   }
 
-  private async save(change: SettingsChange, existing: ProviderContext | undefined): Promise<SettingsWrite> {
-    const kept = existing !== undefined && viewOf(existing).procedure.custom ? existing.definition : null;
+  private async save(
+    change: SettingsChange,
+    existing: ProviderContext | undefined,
+  ): Promise<SettingsWrite> {
+    const kept =
+      existing !== undefined && viewOf(existing).procedure.custom ? existing.definition : null;
     const procedure = change.procedure ?? (kept?.id === change.settings.procedureId ? kept : null);
     try {
-      const saved = await this.providers.put(change.settings, procedure, existing === undefined ? null : change.ifMatch);
+      const saved = await this.providers.put(
+        change.settings,
+        procedure,
+        existing === undefined ? null : change.ifMatch,
+      );
       if (!saved.ok) return { kind: 'refused', refusal: saved.refusal };
       return { kind: 'saved', created: existing === undefined, view: viewOf(saved.value) };
     } catch (error) {

@@ -73,6 +73,12 @@ export type CaseEvent =
       readonly outcome: 'upheld' | 'dismissed';
       readonly at: string;
     }
+  | {
+      readonly type: 'ReviewOverdueFlagged';
+      readonly instanceId: string;
+      readonly dueDate: string;
+      readonly at: string;
+    }
   | { readonly type: 'CommentAdded'; readonly comment: Comment }
   | { readonly type: 'ImpRecorded'; readonly record: ImpRecord }
   | {

@@ -37,6 +37,7 @@ function newStage(event: Extract<CaseEvent, { type: 'StageStarted' }>): StageIns
     duties: [],
     finalOutcome: null,
     appeal: { status: 'not-informed' },
+    overdueFlags: [],
     endedAt: null,
   };
 }
@@ -140,6 +141,11 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return withStage(state, (s) => ({ ...s, appeal: { status: event.decision, at: event.at } }));
     case 'AppealOutcomeRecorded':
       return withStage(state, (s) => ({ ...s, appeal: { status: event.outcome, at: event.at } }));
+    case 'ReviewOverdueFlagged':
+      return withStage(state, (s) => ({
+        ...s,
+        overdueFlags: [...(s.overdueFlags ?? []), event.dueDate],
+      }));
     case 'CommentAdded':
       return { ...state, comments: [...state.comments, event.comment] };
     case 'ImpRecorded':

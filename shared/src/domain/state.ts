@@ -146,6 +146,8 @@ export interface StageInstance {
   readonly duties: readonly DutyRecord[];
   readonly finalOutcome: FinalOutcome | null;
   readonly appeal: AppealState;
+  /** Review due dates already escalated as overdue (once each). */
+  readonly overdueFlags: readonly string[];
   readonly endedAt: string | null;
 }
 

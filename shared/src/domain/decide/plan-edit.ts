@@ -7,9 +7,7 @@ import type { StageInstance } from '../state';
 import { notifyPartners, requireRole, type Decision, type Env } from './policy';
 
 /** The current stage if its plan can be edited by the actor. */
-export function editablePlan(
-  env: Env,
-): Result<{
+export function editablePlan(env: Env): Result<{
   stage: StageDefinition & { plan: NonNullable<StageDefinition['plan']> };
   instance: StageInstance;
 }> {

@@ -1,0 +1,67 @@
+import { as, cmd, freshServices, must, who } from '../../support/service-fixture';
+
+describe('review sweep (timer)', () => {
+  it('ME-27/ME-16: an overdue Stage 1 review is escalated once to the course tutor, even when the sweep runs twice (I2)', async () => {
+    let now = new Date('2026-01-05T09:00:00Z');
+    const s = await freshServices(() => now);
+    const ct = who('me-course-tutor');
+    const opened = must(
+      await s.cases.openCase(
+        ct,
+        'mid-essex-itt',
+        {
+          trainee: {
+            ...as('me-trainee-1'),
+            route: 'secondary',
+            subject: 'Maths',
+            school: 'X',
+            placement: 'A',
+          },
+          participants: [as('me-course-tutor'), as('me-mentor')],
+        } as never,
+        cmd(),
+      ),
+    );
+    const id = opened.caseId;
+    must(
+      await s.cases.execute(
+        ct,
+        id,
+        {
+          type: 'raiseConcern',
+          category: 'teaching',
+          description: 'x',
+          evidence: null,
+          source: null,
+          seriousIncident: false,
+        },
+        cmd(),
+      ),
+    );
+    must(
+      await s.cases.execute(
+        ct,
+        id,
+        {
+          type: 'startStage',
+          stageId: 'stage-1',
+          entryId: 'not-yet-on-trajectory',
+          reason: 'r',
+          overview: '',
+          evidence: { writtenReports: [], observationIds: [] },
+        },
+        cmd(),
+      ),
+    );
+    const window = must(await s.cases.getCase(ct, id)).stage!.reviewWindow!;
+    expect(window).toMatchObject({ earliest: '2026-01-12', latest: '2026-01-19', unit: 'school' });
+    expect(await s.sweep.run()).toEqual([]);
+    now = new Date('2026-01-20T09:00:00Z');
+    const [first, second] = await Promise.all([s.sweep.run(), s.sweep.run()]);
+    expect([...first, ...second]).toEqual([id]);
+    expect(await s.sweep.run()).toEqual([]);
+    const events = await s.store.events('mid-essex-itt', id);
+    expect(events.filter((e) => e.type === 'ReviewOverdueFlagged')).toHaveLength(1);
+    expect(must(await s.cases.getCase(ct, id)).stage?.reviewOverdue).toBe(true);
+  });
+});
