@@ -1,10 +1,78 @@
-import { botRoutes } from '../bot/bot-routes';
+import { documented } from '../http/route-doc';
 import type { RouteDefinition, TimerDefinition } from '../http/route-types';
+import { caseAppealDecisionPost } from './case-appeal-decision-post';
+import { caseAppealOutcomePost } from './case-appeal-outcome-post';
+import { caseAvailableCommandsGet } from './case-available-commands-get';
+import { caseClosurePost } from './case-closure-post';
+import { caseCommentsPost } from './case-comments-post';
+import { caseConcernsPost } from './case-concerns-post';
+import { caseDutyPost } from './case-duty-post';
+import { caseFinalOutcomePost } from './case-final-outcome-post';
+import { caseGet } from './case-get';
+import { caseHistoryGet } from './case-history-get';
+import { caseImpPost } from './case-imp-post';
+import { caseMeetingCancellationPost } from './case-meeting-cancellation-post';
+import { caseMeetingHeldPost } from './case-meeting-held-post';
+import { caseMeetingsPost } from './case-meetings-post';
+import { caseObservationsPost } from './case-observations-post';
+import { caseParticipantDelete } from './case-participant-delete';
+import { caseParticipantsPost } from './case-participants-post';
+import { casePlanPut } from './case-plan-put';
+import { caseReviewDatePut } from './case-review-date-put';
+import { caseReviewsPost } from './case-reviews-post';
+import { caseSignaturesPost } from './case-signatures-post';
+import { caseStagesPost } from './case-stages-post';
+import { caseTargetDelete } from './case-target-delete';
+import { caseTargetPut } from './case-target-put';
+import { caseTargetsPost } from './case-targets-post';
+import { casesList } from './cases-list';
 import { healthGet } from './health-get';
 import { openApiGet } from './openapi-get';
+import { providerCasesPost } from './provider-cases-post';
+import { providerSettingsGet } from './provider-settings-get';
+import { providerSettingsPut } from './provider-settings-put';
+
+/** The case API: queries, then each command as a sub-resource of its case (one file per route). */
+export const caseRoutes: RouteDefinition[] = [
+  casesList,
+  providerCasesPost,
+  caseGet,
+  caseAvailableCommandsGet,
+  caseHistoryGet,
+  caseConcernsPost,
+  caseStagesPost,
+  casePlanPut,
+  caseTargetsPost,
+  caseTargetPut,
+  caseTargetDelete,
+  caseReviewDatePut,
+  caseSignaturesPost,
+  caseMeetingsPost,
+  caseMeetingHeldPost,
+  caseMeetingCancellationPost,
+  caseObservationsPost,
+  caseReviewsPost,
+  caseFinalOutcomePost,
+  caseDutyPost,
+  caseAppealDecisionPost,
+  caseAppealOutcomePost,
+  caseCommentsPost,
+  caseImpPost,
+  caseParticipantsPost,
+  caseParticipantDelete,
+  caseClosurePost,
+];
+
+/** Provider administration: settings, calendar closures and X-settings. */
+export const providerRoutes: RouteDefinition[] = [providerSettingsGet, providerSettingsPut];
 
 /** Every HTTP route of the app. Add one line per feature module (`<resource>-<verb>.ts`). */
-export const allRoutes: RouteDefinition[] = [healthGet, openApiGet(() => allRoutes), ...botRoutes];
+export const allRoutes: RouteDefinition[] = [
+  documented(healthGet, { summary: 'Liveness and storage reachability', tag: 'Meta', auth: false, success: 200 }),
+  openApiGet(() => allRoutes),
+  ...caseRoutes,
+  ...providerRoutes,
+];
 
 /** Every timer of the app (NCRONTAB, six fields, UTC). */
 export const allTimers: TimerDefinition[] = [];

@@ -28,7 +28,11 @@ function base(from: From, serviceUrl: string) {
     locale: 'en-GB',
     from: { id: mri(p.id), name: p.name, aadObjectId: p.oid },
     recipient: { id: '28:support-plans-bot', name: 'Support plans' },
-    conversation: { id: from.conversationId ?? `${type}:${p.id}`, conversationType: type, tenantId: p.tid },
+    conversation: {
+      id: from.conversationId ?? `${type}:${p.id}`,
+      conversationType: type,
+      tenantId: p.tid,
+    },
     channelData: { tenant: { id: p.tid } },
   };
 }
@@ -39,12 +43,33 @@ export function message(text: string, from: From, serviceUrl: string) {
 }
 
 /** An `adaptiveCard/action` invoke: a click on an Action.Execute with this verb and data. */
-export function cardAction(data: Record<string, unknown>, from: From, serviceUrl: string, replyToId = 'card-message-1') {
+export function cardAction(
+  data: Record<string, unknown>,
+  from: From,
+  serviceUrl: string,
+  replyToId = 'card-message-1',
+) {
   const verb = String(data.verb);
-  return { ...base(from, serviceUrl), type: 'invoke', name: 'adaptiveCard/action', replyToId, value: { action: { type: 'Action.Execute', id: 'a1', verb, data }, trigger: 'manual' } };
+  return {
+    ...base(from, serviceUrl),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId,
+    value: { action: { type: 'Action.Execute', id: 'a1', verb, data }, trigger: 'manual' },
+  };
 }
 
 /** A message-extension invoke (`composeExtension/fetchTask` or `composeExtension/submitAction`). */
-export function messageExtension(name: 'composeExtension/fetchTask' | 'composeExtension/submitAction', value: Record<string, unknown>, from: From, serviceUrl: string) {
-  return { ...base(from, serviceUrl), type: 'invoke', name, value: { commandId: 'raiseConcern', commandContext: 'message', ...value } };
+export function messageExtension(
+  name: 'composeExtension/fetchTask' | 'composeExtension/submitAction',
+  value: Record<string, unknown>,
+  from: From,
+  serviceUrl: string,
+) {
+  return {
+    ...base(from, serviceUrl),
+    type: 'invoke',
+    name,
+    value: { commandId: 'raiseConcern', commandContext: 'message', ...value },
+  };
 }

@@ -27,7 +27,8 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 /** Starts the fake connector; `members` is what `GET .../members` answers. */
 export async function startFakeConnector(members: readonly unknown[] = []): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
-  const waiters: { match: (c: ConnectorCall) => boolean; resolve: (c: ConnectorCall) => void }[] = [];
+  const waiters: { match: (c: ConnectorCall) => boolean; resolve: (c: ConnectorCall) => void }[] =
+    [];
   let next = 0;
   const server = createServer((request, response) => {
     readJson(request).then(

@@ -8,7 +8,10 @@ export interface KeyServer {
   /** Paths requested so far (to prove what was and was not fetched). */
   readonly requests: string[];
   /** Signs an RS256 token with the served key (or an unknown `kid`). */
-  sign(claims: JWTPayload, options?: { kid?: string; expiresIn?: number; notBefore?: number }): Promise<string>;
+  sign(
+    claims: JWTPayload,
+    options?: { kid?: string; expiresIn?: number; notBefore?: number },
+  ): Promise<string>;
   /** The served public key as PEM (for the HS256 key-confusion attack). */
   readonly publicPem: string;
   stop(): Promise<void>;
@@ -22,7 +25,9 @@ export async function startKeyServer(): Promise<KeyServer> {
   const server = createServer((request, response) => {
     requests.push(request.url ?? '');
     if (request.url === '/v1/.well-known/keys') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ keys: [jwk] }));
     } else {
       response.writeHead(404).end();
     }
@@ -30,7 +35,9 @@ export async function startKeyServer(): Promise<KeyServer> {
   await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
   const { port } = server.address() as AddressInfo;
   const { createPublicKey } = await import('node:crypto');
-  const publicPem = createPublicKey({ key: jwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+  const publicPem = createPublicKey({ key: jwk as never, format: 'jwk' })
+    .export({ type: 'spki', format: 'pem' })
+    .toString();
   return {
     url: `http://127.0.0.1:${port}`,
     requests,

@@ -11,7 +11,7 @@ import {
   signPlanCard,
   type AdaptiveCard,
 } from '@shared/cards';
-import { caseId, caseSummary, caseView, hostileText, stageView } from './card-fixtures';
+import { caseId, caseSummary, caseView, stageView } from './card-fixtures';
 
 type Text = (field: string) => string;
 

@@ -1,0 +1,111 @@
+import { tenantAllowList } from '../../../functions/src/auth/tenant-allow-list';
+import { loadConfig } from '../../../functions/src/config/app-config';
+import { allRoutes } from '../../../functions/src/functions';
+import { composeRuntime } from '../../../functions/src/http/compose-runtime';
+import { silentLogger } from '../../../functions/src/http/logger';
+import {
+  installProviderAdmin,
+  uninstallProviderAdmin,
+} from '../../../functions/src/http/provider-admin-runtime';
+import { installRuntime, uninstallRuntime } from '../../../functions/src/http/runtime';
+import { demoTenantIds, localClientId } from '../../../functions/src/local/demo-personas';
+import { startLocalHost, type LocalHost } from '../../../functions/src/local/local-host';
+import { createLocalIdp, type LocalIdp } from '../../../functions/src/local/local-idp';
+import { ProviderAdmin } from '../../../functions/src/services/provider-admin';
+import { freshServices } from '../../support/service-fixture';
+
+/** A response as a test sees it: status, lower-case headers, parsed JSON (or undefined) and raw text. */
+export interface ApiReply {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: unknown;
+  readonly text: string;
+}
+
+/** How to call: a persona (its local-IdP token), extra headers, a JSON value or a raw body. */
+export interface CallOptions {
+  readonly as?: string;
+  readonly json?: unknown;
+  readonly raw?: string | Uint8Array;
+  readonly headers?: Record<string, string>;
+}
+
+/** The real route table on the local host, the real service on fresh Azurite tables, real tokens. */
+export interface ApiHarness {
+  readonly services: Awaited<ReturnType<typeof freshServices>>;
+  readonly host: LocalHost;
+  readonly idp: LocalIdp;
+  call(method: string, path: string, options?: CallOptions): Promise<ApiReply>;
+  stop(): Promise<void>;
+}
+
+/** A fixed service clock: a Monday in the Spring 1 term of the demo calendar. */
+export const apiNow = new Date('2026-01-12T10:00:00Z');
+
+const env = (extra: Record<string, string> = {}) => ({
+  APP_ENV: 'local',
+  LOCAL_IDP: 'on',
+  AUTH_CLIENT_ID: localClientId,
+  AZURE_TABLES_CONNECTION_STRING: process.env.AZURE_TABLES_CONNECTION_STRING ?? '',
+  ...extra,
+});
+
+/** Starts the API on 127.0.0.1 (port 0) with the local IdP's JWKS, and installs the services. */
+export async function startApi(): Promise<ApiHarness> {
+  const services = await freshServices(() => apiNow);
+  const idp = await createLocalIdp(loadConfig(env()));
+  const host = await startLocalHost({ port: 0, routes: allRoutes, localRoutes: idp.routes, log: silentLogger });
+  const config = loadConfig(env({ AUTH_JWKS_URL: `${host.url}/local-idp/keys` }));
+  installRuntime(
+    composeRuntime({
+      config,
+      log: silentLogger,
+      isAllowedTenant: tenantAllowList([demoTenantIds]),
+      createService: () => services.cases,
+    }),
+  );
+  installProviderAdmin(new ProviderAdmin(services.providers));
+  const tokens = new Map<string, string>();
+  const token = async (persona: string) => {
+    const cached = tokens.get(persona);
+    if (cached !== undefined) return cached;
+    const issued = await idp.issueToken(persona);
+    if (issued === undefined) throw new Error(`no persona ${persona}`);
+    tokens.set(persona, issued);
+    return issued;
+  };
+  const call = async (method: string, path: string, options: CallOptions = {}): Promise<ApiReply> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.as !== undefined) headers.authorization = `Bearer ${await token(options.as)}`;
+    let body: string | Uint8Array | undefined = options.raw;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${host.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, body: parsed, text };
+  };
+  return {
+    services,
+    host,
+    idp,
+    call,
+    stop: async () => {
+      await host.stop();
+      uninstallProviderAdmin();
+      uninstallRuntime();
+    },
+  };
+}
+
+/** The body of a JSON reply, typed by the test. */
+export function bodyOf<T>(reply: ApiReply): T {
+  return reply.body as T;
+}
