@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startAzurite } from '../support/azurite';
+import { benchApi } from './api-bench';
 import { benchEngine } from './engine-bench';
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   });
   try {
     await benchEngine(azurite.connectionString, iterations);
+    await benchApi(azurite.connectionString);
   } finally {
     await azurite.stop();
   }

@@ -2,10 +2,11 @@ import {
   createCalendar,
   englandAndWalesBankHolidays,
   type CalendarSettings,
+  type ProviderCalendar,
 } from '@shared/calendar';
 import { actorFor } from '@shared/domain/actor';
 import { caseCommandSchema, openCaseSchema, type CaseCommand } from '@shared/domain/commands';
-import type { DecisionContext, Identity, StaffMember } from '@shared/domain/context';
+import type { DecisionContext, Identity, SettingValues, StaffMember } from '@shared/domain/context';
 import { decide, availableCommands } from '@shared/domain/decide';
 import { decideOpenCase } from '@shared/domain/decide/open-case';
 import type { Effect } from '@shared/domain/effects';
@@ -34,6 +35,8 @@ export class EngineHarness {
   readonly effects: Effect[] = [];
   now: Date;
   private counter = 0;
+  /** Settings and calendar resolved once: both depend only on the constructor's arguments. */
+  private resolved: { settings: SettingValues; calendar: ProviderCalendar } | undefined;
   readonly definition: ProcedureDefinition;
 
   constructor(
@@ -55,12 +58,15 @@ export class EngineHarness {
   }
 
   ctx(): DecisionContext {
-    const settings = resolveSettings(this.definition, this.settingValues);
-    if (!settings.ok) throw new Error(settings.refusal.message);
+    if (this.resolved === undefined) {
+      const settings = resolveSettings(this.definition, this.settingValues);
+      if (!settings.ok) throw new Error(settings.refusal.message);
+      this.resolved = { settings: settings.value, calendar: createCalendar(this.calendarSettings, bankHolidays) };
+    }
     return {
       definition: this.definition,
-      settings: settings.value,
-      calendar: createCalendar(this.calendarSettings, bankHolidays),
+      settings: this.resolved.settings,
+      calendar: this.resolved.calendar,
       staff: this.staff,
       now: this.now,
       newId: () => `id${String(++this.counter).padStart(10, '0')}`,
@@ -132,6 +138,7 @@ export class EngineHarness {
     copy.events.push(...this.events);
     copy.effects.push(...this.effects);
     copy.counter = this.counter;
+    copy.resolved = this.resolved;
     return copy;
   }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 
 /** The Teams user the Playground acts as (a demo persona: valid Entra GUIDs, unlike its defaults). */
 export interface PlaygroundUser {
@@ -94,14 +95,20 @@ function freePort(): Promise<number> {
     server.listen({ host: '127.0.0.1', port: 0 }, () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
+      server.close(() => {
+        resolve(port);
+      });
     });
   });
 }
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -109,7 +116,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM');
   const done = await Promise.race([
     exited(child).then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3_000).unref()),
+    new Promise<boolean>((resolve) => {
+      setTimeout(() => {
+        resolve(false);
+      }, 3_000).unref();
+    }),
   ]);
   if (!done) child.kill('SIGKILL');
   await exited(child);
@@ -176,9 +187,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8_000));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const killOnExit = () => child.kill('SIGKILL');
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const killOnExit = () => {
+    child.kill('SIGKILL');
+  };
   process.once('exit', killOnExit);
   const stop = async () => {
     process.removeListener('exit', killOnExit);
@@ -192,4 +205,36 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     await stop();
     throw error;
   }
+}
+
+/** The Playground's chat input (a Lexical editor). */
+export const chatInputSelector =
+  'div[contenteditable="true"][role="textbox"][data-lexical-editor="true"]';
+
+/** Opens the Playground in a page and waits until it is attached to the bot. */
+export async function openPlayground(page: Page, playground: Playground): Promise<void> {
+  await page.goto(playground.url);
+  await page.getByText('Connected.').first().waitFor();
+}
+
+/** Types a chat message and sends it. */
+export async function say(page: Page, text: string): Promise<void> {
+  const input = page.locator(chatInputSelector);
+  await input.click();
+  await input.pressSequentially(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The newest Adaptive Card in the conversation. */
+export function lastCard(page: Page): Locator {
+  return page.locator('.ac-adaptiveCard').last();
+}
+
+/** Collects the Playground's WebSocket frames (what it shows the page: new and updated messages). */
+export function recordFrames(page: Page): string[] {
+  const frames: string[] = [];
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', (frame) => frames.push(String(frame.payload))),
+  );
+  return frames;
 }

@@ -68,7 +68,12 @@ export const providerRoutes: RouteDefinition[] = [providerSettingsGet, providerS
 
 /** Every HTTP route of the app. Add one line per feature module (`<resource>-<verb>.ts`). */
 export const allRoutes: RouteDefinition[] = [
-  documented(healthGet, { summary: 'Liveness and storage reachability', tag: 'Meta', auth: false, success: 200 }),
+  documented(healthGet, {
+    summary: 'Liveness and storage reachability',
+    tag: 'Meta',
+    auth: false,
+    success: 200,
+  }),
   openApiGet(() => allRoutes),
   ...caseRoutes,
   ...providerRoutes,

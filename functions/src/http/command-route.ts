@@ -81,5 +81,6 @@ export function commandRoute(spec: CommandRouteSpec): DocumentedRoute {
     ...(bodyless ? {} : { body }),
     idempotent: true,
     success: 200,
+    command: spec.type,
   });
 }

@@ -64,6 +64,7 @@ function operation(route: RouteDefinition, doc: RouteDoc) {
     operationId: route.name,
     summary: doc.summary,
     tags: [doc.tag],
+    ...(doc.command === undefined ? {} : { 'x-case-command': doc.command }),
     ...(doc.auth ? {} : { security: [] }),
     parameters: [...parametersOf(doc.params, 'path'), ...parametersOf(doc.query, 'query'), ...headersOf(doc)],
     ...(doc.body === undefined

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CaseCommandType } from '@shared/domain/commands';
 import type { RouteDefinition } from './route-types';
 
 /** What the OpenAPI document says about one route: the same zod schemas the handler parses with. */
@@ -13,6 +14,8 @@ export interface RouteDoc {
   /** Whether the `Idempotency-Key` header applies (every command). */
   readonly idempotent?: boolean;
   readonly success: 200 | 201;
+  /** The case command the route runs (command routes only). */
+  readonly command?: CaseCommandType;
   /** Extra request headers the route reads (e.g. `If-Match`), with a description each. */
   readonly headers?: Readonly<Record<string, string>>;
 }

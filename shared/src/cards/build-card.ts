@@ -21,7 +21,6 @@ export function buildCard(body: readonly CardElement[], refresh?: CardRefresh): 
     $schema: schema,
     version: '1.5',
     body,
-    msteams: { width: 'Full' },
   };
   const card: AdaptiveCard = refresh === undefined ? base : { ...base, refresh };
   const bytes = cardBytes(card);

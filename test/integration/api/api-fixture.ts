@@ -1,6 +1,6 @@
-import { tenantAllowList } from '../../../functions/src/auth/tenant-allow-list';
 import { loadConfig } from '../../../functions/src/config/app-config';
 import { allRoutes } from '../../../functions/src/functions';
+import { appWiring } from '../../../functions/src/http/app-wiring';
 import { composeRuntime } from '../../../functions/src/http/compose-runtime';
 import { silentLogger } from '../../../functions/src/http/logger';
 import {
@@ -8,7 +8,7 @@ import {
   uninstallProviderAdmin,
 } from '../../../functions/src/http/provider-admin-runtime';
 import { installRuntime, uninstallRuntime } from '../../../functions/src/http/runtime';
-import { demoTenantIds, localClientId } from '../../../functions/src/local/demo-personas';
+import { localClientId } from '../../../functions/src/local/demo-personas';
 import { startLocalHost, type LocalHost } from '../../../functions/src/local/local-host';
 import { createLocalIdp, type LocalIdp } from '../../../functions/src/local/local-idp';
 import { ProviderAdmin } from '../../../functions/src/services/provider-admin';
@@ -26,7 +26,7 @@ export interface ApiReply {
 export interface CallOptions {
   readonly as?: string;
   readonly json?: unknown;
-  readonly raw?: string | Uint8Array;
+  readonly raw?: string | Uint8Array<ArrayBuffer>;
   readonly headers?: Record<string, string>;
 }
 
@@ -60,8 +60,7 @@ export async function startApi(): Promise<ApiHarness> {
     composeRuntime({
       config,
       log: silentLogger,
-      isAllowedTenant: tenantAllowList([demoTenantIds]),
-      createService: () => services.cases,
+      createServices: () => appWiring(services),
     }),
   );
   installProviderAdmin(new ProviderAdmin(services.providers));
@@ -77,7 +76,7 @@ export async function startApi(): Promise<ApiHarness> {
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<ApiReply> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.as !== undefined) headers.authorization = `Bearer ${await token(options.as)}`;
-    let body: string | Uint8Array | undefined = options.raw;
+    let body: string | Uint8Array<ArrayBuffer> | undefined = options.raw;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers['content-type'] ??= 'application/json';

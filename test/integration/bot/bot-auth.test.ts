@@ -144,11 +144,13 @@ describe('start-up without bot credentials (A1)', () => {
 
   it('production refuses to start: the app guard and the bot settings both throw StartupError', () => {
     const config = loadConfig({ ...base, APP_ENV: 'production' });
-    expect(() => assertSafeForProduction(config)).toThrow(StartupError);
+    expect(() => {
+      assertSafeForProduction(config);
+    }).toThrow(StartupError);
     expect(() => botSettings(config)).toThrow(StartupError);
-    expect(() => botSettings({ appEnv: 'production', bot: { clientId: botId } })).toThrow(
-      /never anonymous/,
-    );
+    expect(() => {
+      botSettings({ appEnv: 'production', bot: { clientId: botId } });
+    }).toThrow(/never anonymous/);
   });
 
   it('only APP_ENV=local runs anonymous, whatever NODE_ENV says', () => {

@@ -47,7 +47,7 @@ export async function startBotHarness(
     name: 'bot-messages',
     methods: ['POST' as const],
     route: 'messages',
-    handler: bot.handle,
+    handler: (request: Parameters<typeof bot.handle>[0]) => bot.handle(request),
   };
   const host = await startLocalHost({ port: 0, routes: [route], log: silentLogger });
   return {

@@ -51,13 +51,25 @@ export async function startFakeConnector(members: readonly unknown[] = []): Prom
       const seen = calls.find(match);
       if (seen !== undefined) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('connector call not seen in time')), ms);
-        waiters.push({ match, resolve: (c) => (clearTimeout(timer), resolve(c)) });
+        const timer = setTimeout(() => {
+          reject(new Error('connector call not seen in time'));
+        }, ms);
+        waiters.push({
+          match,
+          resolve: (c) => {
+            clearTimeout(timer);
+            resolve(c);
+          },
+        });
       });
     },
     stop: () => {
       server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return new Promise((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
     },
   };
 }

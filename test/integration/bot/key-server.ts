@@ -53,7 +53,11 @@ export async function startKeyServer(): Promise<KeyServer> {
     },
     stop: () => {
       server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return new Promise((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
     },
   };
 }

@@ -47,7 +47,10 @@ describe('size limit', () => {
 });
 
 // Mostly the characters that make macros, templates, Markdown and HTML.
-const tricky = fc.string({ unit: fc.constantFrom('{', '}', '$', '[', ']', '*', '(', ')', '<', '>', 'D', ' ', '\u200B'), maxLength: 60 });
+const tricky = fc.string({
+  unit: fc.constantFrom('{', '}', '$', '[', ']', '*', '(', ')', '<', '>', 'D', ' ', '\u200B'),
+  maxLength: 60,
+});
 
 describe('property: any text a user could type', () => {
   it('keeps every case card valid, and no macro or template survives in displayed text', () => {

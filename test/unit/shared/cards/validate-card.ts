@@ -51,7 +51,8 @@ const dataKeys = new Set(['verb', 'caseId', 'planVersion', 'meetingDefinitionId'
 /** Our own rules for every card: 1.5, parses cleanly, small, no links, actions carry ids only. */
 export function cardRuleViolations(card: AdaptiveCard): string[] {
   const problems = adaptiveCardProblems(card);
-  if (card.version !== '1.5') problems.push(`version ${card.version}`);
+  const version: string = card.version;
+  if (version !== '1.5') problems.push(`version ${version}`);
   const bytes = new TextEncoder().encode(JSON.stringify(card)).length;
   if (bytes > maxCardBytes) problems.push(`${bytes} bytes`);
   for (const node of typedNodes(card)) {

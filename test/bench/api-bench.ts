@@ -1,0 +1,158 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Identity } from '@shared/domain/context';
+import { loadConfig } from '../../functions/src/config/app-config';
+import { appWiring } from '../../functions/src/http/app-wiring';
+import { composeRuntime } from '../../functions/src/http/compose-runtime';
+import { silentLogger } from '../../functions/src/http/logger';
+import { appRouteTable } from '../../functions/src/http/routes';
+import { installRuntime, uninstallRuntime } from '../../functions/src/http/runtime';
+import { demoPersonas, localClientId } from '../../functions/src/local/demo-personas';
+import { seedDemo } from '../../functions/src/local/demo-seed';
+import { startLocalHost } from '../../functions/src/local/local-host';
+import { createLocalIdp } from '../../functions/src/local/local-idp';
+import { createAppServices } from '../../functions/src/services/create-case-service';
+import { buildFunctions } from '../../scripts/build';
+import { percentile, report, round, timed } from './stats';
+
+const CLIENTS = 20;
+
+/** Runs `fn` from `clients` concurrent workers, `perClient` times each, returning every latency. */
+async function load(
+  clients: number,
+  perClient: number,
+  fn: (client: number, i: number) => Promise<void>,
+): Promise<number[]> {
+  const samples: number[] = [];
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = 0; i < perClient; i += 1) samples.push(await timed(() => fn(c, i)));
+    }),
+  );
+  return samples;
+}
+
+/** Main routes under 20 concurrent clients through the local host vs the same service calls in-process; cold load of the bundle. */
+export async function benchApi(connectionString: string): Promise<void> {
+  const suffix = Date.now();
+  const services = createAppServices(
+    { connectionString },
+    { tables: { cases: `apicases${suffix}`, providers: `apiproviders${suffix}` } },
+  );
+  await seedDemo(services);
+  const env = {
+    APP_ENV: 'local',
+    LOCAL_IDP: 'on',
+    AUTH_CLIENT_ID: localClientId,
+    AZURE_TABLES_CONNECTION_STRING: connectionString,
+  };
+  const idp = await createLocalIdp(loadConfig(env));
+  const table = appRouteTable();
+  const host = await startLocalHost({
+    port: 0,
+    routes: table.routes,
+    localRoutes: idp.routes,
+    log: silentLogger,
+  });
+  installRuntime(
+    composeRuntime({
+      config: loadConfig({ ...env, AUTH_JWKS_URL: `${host.url}/local-idp/keys` }),
+      log: silentLogger,
+      createServices: () => appWiring(services),
+    }),
+  );
+  try {
+    const persona = demoPersonas.find((p) => p.id === 'me-course-tutor')!;
+    const who: Identity = { tid: persona.tid, oid: persona.oid, name: persona.name };
+    const token = (await idp.issueToken(persona.id))!;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const mine = await services.cases.listMine(who, {});
+    const caseId = mine.ok ? mine.value[0]!.caseId : '';
+    const routes: Record<
+      string,
+      { http: () => Promise<Response>; inProcess: () => Promise<unknown> }
+    > = {
+      'GET /api/cases?mine=true': {
+        http: () => fetch(`${host.url}/api/cases?mine=true`, { headers }),
+        inProcess: () => services.cases.listMine(who, {}),
+      },
+      'GET /api/cases/{caseId}': {
+        http: () => fetch(`${host.url}/api/cases/${caseId}`, { headers }),
+        inProcess: () => services.cases.getCase(who, caseId),
+      },
+      'POST /api/cases/{caseId}/comments': {
+        http: () =>
+          fetch(`${host.url}/api/cases/${caseId}/comments`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ text: 'Benchmark note', visibility: 'staff' }),
+          }),
+        inProcess: () =>
+          services.cases.execute(
+            who,
+            caseId,
+            { type: 'addComment', text: 'Benchmark note', visibility: 'staff' },
+            randomUUID(),
+          ),
+      },
+    };
+    for (const [route, calls] of Object.entries(routes)) {
+      const check = await calls.http();
+      if (check.status >= 300) throw new Error(`${route}: ${check.status} ${await check.text()}`);
+      const http = await load(CLIENTS, 10, async () => {
+        const r = await calls.http();
+        await r.arrayBuffer();
+      });
+      const inProcess = await load(CLIENTS, 10, async () => {
+        await calls.inProcess();
+      });
+      const p50 = percentile(http, 50);
+      report({
+        measure: 'route',
+        route,
+        clients: CLIENTS,
+        requests: http.length,
+        p50_ms: round(p50),
+        p95_ms: round(percentile(http, 95)),
+        in_process_p50_ms: round(percentile(inProcess, 50)),
+        in_process_p95_ms: round(percentile(inProcess, 95)),
+        ratio_p50: round(p50 / percentile(inProcess, 50)),
+        target_ratio_p50: 1.5,
+      });
+    }
+  } finally {
+    await host.stop();
+    uninstallRuntime();
+  }
+  await coldLoad();
+}
+
+/** Spawns node to load the built Functions entry point (outside the host it registers nothing). */
+async function coldLoad(): Promise<void> {
+  await buildFunctions();
+  const entry = path.resolve(__dirname, '../../functions/dist/main.js');
+  const runs: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < 7; i += 1) {
+    baseline.push(await timed(() => Promise.resolve(spawnSync(process.execPath, ['-e', '0']))));
+    runs.push(
+      await timed(() =>
+        Promise.resolve(
+          spawnSync(process.execPath, ['-e', `require(${JSON.stringify(entry)})`], {
+            env: { ...process.env, APP_ENV: 'production' },
+          }),
+        ),
+      ),
+    );
+  }
+  report({
+    measure: 'cold-load',
+    entry: 'functions/dist/main.js',
+    bundle_bytes: statSync(entry).size,
+    p50_ms: round(percentile(runs, 50)),
+    node_baseline_p50_ms: round(percentile(baseline, 50)),
+    target_ms: 300,
+  });
+}
