@@ -5,7 +5,7 @@ const swc = [
 ];
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@noble/hashes)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@noble/hashes|strip-bom)/)'],
   moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/src/$1' },
   testEnvironment: 'node',
 };

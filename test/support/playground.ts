@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { demoPersonas } from '../../functions/src/local/demo-personas';
 
 /** The Teams user the Playground acts as (a demo persona: valid Entra GUIDs, unlike its defaults). */
 export interface PlaygroundUser {
@@ -37,11 +38,12 @@ export class PlaygroundStartError extends Error {
   override readonly name = 'PlaygroundStartError';
 }
 
-const defaultUser: PlaygroundUser = {
-  name: 'Gareth Jones',
-  tid: '22222222-2222-4222-8222-222222222222',
-  oid: 'e0000000-0000-4000-8000-000000000004',
-};
+function defaultUser(): PlaygroundUser {
+  const mentor = demoPersonas.find((p) => p.id === 'me-mentor');
+  if (mentor === undefined)
+    throw new PlaygroundStartError('The demo persona me-mentor is missing.');
+  return { name: mentor.name, tid: mentor.tid, oid: mentor.oid };
+}
 
 // Other members of the Playground's group chat and team (it requires at least five).
 const others = ['Megan Bowen', 'Adele Vance', 'Isaiah Langer', 'Patti Fernandez', 'Lynne Robbins'];
@@ -157,7 +159,7 @@ async function waitReady(child: ChildProcess, output: () => string, ms: number):
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'playground-'));
   const configPath = path.join(workDir, '.m365agentsplayground.yml');
-  writeFileSync(configPath, configYaml(options.user ?? defaultUser));
+  writeFileSync(configPath, configYaml(options.user ?? defaultUser()));
   const logFile = path.join(workDir, 'playground.log');
   const cli = path.join(
     path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')),

@@ -1,3 +1,4 @@
+import { botRoutes } from '../bot/bot-routes';
 import { documented } from '../http/route-doc';
 import type { RouteDefinition, TimerDefinition } from '../http/route-types';
 import { caseAppealDecisionPost } from './case-appeal-decision-post';
@@ -77,6 +78,7 @@ export const allRoutes: RouteDefinition[] = [
   openApiGet(() => allRoutes),
   ...caseRoutes,
   ...providerRoutes,
+  ...botRoutes,
 ];
 
 /** Every timer of the app (NCRONTAB, six fields, UTC). */

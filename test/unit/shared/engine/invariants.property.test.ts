@@ -17,7 +17,8 @@ import type { EngineHarness } from '../../../support/engine-harness';
  */
 
 interface StepInput {
-  readonly kind: number; // 0: a random (mostly invalid) command, 1: time passes, otherwise an offered option
+  /** 0: a random (mostly invalid) command; 1: time passes; 2: everyone signs; 3: someone joins and signs; else an offered option. */
+  readonly kind: number;
   readonly pick: number;
   readonly variant: number;
   readonly junk: number;
@@ -178,6 +179,17 @@ function run(open: () => EngineHarness, steps: readonly StepInput[]): void {
       }
       continue;
     }
+    if (step.kind === 3) {
+      // someone new joins the case, and signs if they may
+      const joins = personas.flatMap((p) => h.available(p.who).filter((o) => o.type === 'addParticipant').flatMap((o) => variants(h, p.who, o).map((c) => ({ p, c }))));
+      const join = at(joins, step.variant);
+      if (join === undefined) continue;
+      attempt(h, join.p, join.c, `step ${n}`);
+      const newcomer = personas.find((p) => p.who.oid === (join.c.participant as { oid: string }).oid)!;
+      const option = h.available(newcomer.who).find((o) => o.type === 'signPlan');
+      if (option !== undefined) attempt(h, newcomer, variants(h, newcomer.who, option)[0]!, `step ${n}`);
+      continue;
+    }
     let who = at(personas, step.pick)!;
     let command: Record<string, unknown> | undefined;
     if (step.kind !== 0) {
@@ -223,7 +235,7 @@ describe.each(cases)('engine invariants under random command sequences: $name', 
       fc.property(fc.array(stepArb, { minLength: 10, maxLength: 60 }), (steps) => {
         run(open, steps);
       }),
-      { numRuns: Number(process.env.RUNS ?? 100) },
+      { numRuns: Number(process.env.RUNS ?? 100), interruptAfterTimeLimit: 8_000 },
     );
   });
 });
