@@ -30,3 +30,14 @@ export const providerStaffRoles: readonly Role[] = [
 
 /** Roles that may act for the whole provider, not only for cases they are named in. */
 export const providerWideRoles: readonly Role[] = ['programmeLead', 'director'];
+
+/** Default labels, used where a provider does not name a role its own way. */
+export const defaultRoleLabels: Readonly<Record<Role, string>> = {
+  trainee: 'Trainee',
+  mentor: 'Mentor',
+  professionalMentor: 'Professional Mentor',
+  courseTutor: 'Course Tutor',
+  leadSubjectTutor: 'Lead Subject Tutor',
+  programmeLead: 'Programme Lead',
+  director: 'Director',
+};

@@ -1,6 +1,7 @@
 import type { ProcedureDefinition, StageDefinition } from '../procedures/schema';
 import type { CaseState, StageInstance } from './state';
 import { fail, ok, refuse, type Result } from '../errors/refusal';
+import { defaultRoleLabels } from './roles';
 
 /** The definition of a stage, by id. */
 export function stageDefinition(
@@ -45,5 +46,5 @@ export function latestReview(instance: StageInstance) {
 /** The label a provider uses for a role. */
 export function roleLabel(definition: ProcedureDefinition, role: string): string {
   const labels = definition.roleLabels as Record<string, string | undefined>;
-  return labels[role] ?? role;
+  return labels[role] ?? (defaultRoleLabels as Record<string, string | undefined>)[role] ?? role;
 }

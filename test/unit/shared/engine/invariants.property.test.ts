@@ -205,12 +205,7 @@ function run(open: () => EngineHarness, steps: readonly StepInput[]): void {
 
     attempt(h, who, command, `step ${n}`);
   }
-  const st = h.mustState();
-  const k = `${h.definition.id}:${[...st.completedStages, ...(st.current ? [st.current] : [])].map((i) => i.stageId).join('>')}|${st.status.kind === 'closed' ? st.status.outcomeId : 'open'}|full=${h.events.filter((e) => e.type === 'PlanFullySigned').length}|added=${h.events.filter((e) => e.type === 'ParticipantAdded').length}`;
-  stats.set(k, (stats.get(k) ?? 0) + 1);
 }
-const stats = new Map<string, number>();
-afterAll(() => { console.log([...stats.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${v} ${k}`).join('\n')); });
 
 const cases = [
   { name: 'mid-essex-itt (defaults)', open: () => openMidEssex() },
@@ -230,12 +225,15 @@ const cases = [
 ] as const;
 
 describe.each(cases)('engine invariants under random command sequences: $name', ({ open }) => {
-  it('refusals change nothing; stages are known; caps hold; signatures match their version; state = fold(events); JSON-safe', () => {
+  it('ME-19, ME-28, BF-20, BF-30: refusals change nothing; stages known; caps hold; one PlanFullySigned per version; state = fold(events); JSON-safe', () => {
+    // ENGINE BUG: in the "X-05, X-06, X-11 changed" Mid Essex case (no Lead Subject Tutor at the start)
+    // this finds a second PlanFullySigned for the same plan version once a new signer joins and signs
+    // a fully signed plan (see me-rules.test.ts, "adding a signer after the plan is fully signed").
     fc.assert(
       fc.property(fc.array(stepArb, { minLength: 10, maxLength: 60 }), (steps) => {
         run(open, steps);
       }),
-      { numRuns: Number(process.env.RUNS ?? 100), interruptAfterTimeLimit: 8_000 },
+      { numRuns: Number(process.env.RUNS ?? 100), interruptAfterTimeLimit: 5_000 },
     );
   });
 });
