@@ -22,14 +22,24 @@ export function personasFor(procedureId: string): Persona[] {
 /** People not yet in a case, who may be added with a role (to explore later signers). */
 export function sparePeople(procedureId: string): [Role, Identity][] {
   return procedureId === 'mid-essex-itt'
-    ? [['mentor', ME.secondMentor], ['leadSubjectTutor', ME.leadSubjectTutor], ['professionalMentor', ME.professionalTutor]]
-    : [['mentor', BF.secondMentor], ['professionalMentor', BF.professionalMentor], ['director', BF.director]];
+    ? [
+        ['mentor', ME.secondMentor],
+        ['leadSubjectTutor', ME.leadSubjectTutor],
+        ['professionalMentor', ME.professionalTutor],
+      ]
+    : [
+        ['mentor', BF.secondMentor],
+        ['professionalMentor', BF.professionalMentor],
+        ['director', BF.director],
+      ];
 }
 
 const activeIds = (h: EngineHarness, roles?: readonly Role[]) =>
   h
     .mustState()
-    .participants.filter((p) => p.removedAt === null && (roles === undefined || roles.includes(p.role)))
+    .participants.filter(
+      (p) => p.removedAt === null && (roles === undefined || roles.includes(p.role)),
+    )
     .map((p) => p.participantId);
 
 function observers(h: EngineHarness, roles: readonly Role[]): string[] | null {
@@ -60,7 +70,11 @@ function reviewDateFor(h: EngineHarness): string | null {
  * Concrete commands for one option `availableCommands` offered to a person: the option's fixed
  * params plus the free arguments a real user would give (met / not met, declined / lodged ...).
  */
-export function variants(h: EngineHarness, who: Identity, option: AvailableCommand): Record<string, unknown>[] {
+export function variants(
+  h: EngineHarness,
+  who: Identity,
+  option: AvailableCommand,
+): Record<string, unknown>[] {
   const p = option.params;
   const state = h.mustState();
   const current = state.current;
@@ -69,8 +83,16 @@ export function variants(h: EngineHarness, who: Identity, option: AvailableComma
   switch (option.type) {
     case 'addParticipant':
       return sparePeople(h.definition.id)
-        .filter(([role, person]) => !state.participants.some((x) => x.removedAt === null && x.role === role && x.oid === person.oid))
-        .map(([role, person]) => ({ type: 'addParticipant', participant: participant(role, person) }));
+        .filter(
+          ([role, person]) =>
+            !state.participants.some(
+              (x) => x.removedAt === null && x.role === role && x.oid === person.oid,
+            ),
+        )
+        .map(([role, person]) => ({
+          type: 'addParticipant',
+          participant: participant(role, person),
+        }));
     case 'removeParticipant':
       return [{ type: 'removeParticipant', participantId: p.participantId }];
     case 'raiseConcern': {
@@ -79,16 +101,39 @@ export function variants(h: EngineHarness, who: Identity, option: AvailableComma
       const special = categories.find((c) => c.specialCategory);
       return [
         { type: 'raiseConcern', category: ordinary.id, description: 'Lessons lack structure' },
-        { type: 'raiseConcern', category: ordinary.id, description: 'Significant breach of acceptable behaviour', seriousIncident: true },
-        ...(special === undefined ? [] : [{ type: 'raiseConcern', category: special.id, description: 'Medical circumstances' }]),
+        {
+          type: 'raiseConcern',
+          category: ordinary.id,
+          description: 'Significant breach of acceptable behaviour',
+          seriousIncident: true,
+        },
+        ...(special === undefined
+          ? []
+          : [{ type: 'raiseConcern', category: special.id, description: 'Medical circumstances' }]),
       ];
     }
     case 'startStage': {
-      const observationIds = allInstances(state).flatMap((i) => i.observations.map((o) => o.observationId));
-      return [{ type: 'startStage', stageId: p.stageId, entryId: p.entryId, reason: 'Explored', evidence: { writtenReports: ['Written report from school'], observationIds } }];
+      const observationIds = allInstances(state).flatMap((i) =>
+        i.observations.map((o) => o.observationId),
+      );
+      return [
+        {
+          type: 'startStage',
+          stageId: p.stageId,
+          entryId: p.entryId,
+          reason: 'Explored',
+          evidence: { writtenReports: ['Written report from school'], observationIds },
+        },
+      ];
     }
     case 'setPlanDetails':
-      return [{ type: 'setPlanDetails', overview: 'Overview of support required', supportMeasures: 'Planning support' }];
+      return [
+        {
+          type: 'setPlanDetails',
+          overview: 'Overview of support required',
+          supportMeasures: 'Planning support',
+        },
+      ];
     case 'addTarget':
       return [sharpTarget(`Target ${(current?.plan.targets.length ?? 0) + 1}`)];
     case 'updateTarget':
@@ -100,9 +145,20 @@ export function variants(h: EngineHarness, who: Identity, option: AvailableComma
       return reviewDate === null ? [] : [{ type: 'setReviewDate', reviewDate }];
     }
     case 'signPlan':
-      return [{ type: 'signPlan', planVersion: p.planVersion, role: p.role, typedFullName: who.name }];
+      return [
+        { type: 'signPlan', planVersion: p.planVersion, role: p.role, typedFullName: who.name },
+      ];
     case 'scheduleMeeting':
-      return [{ type: 'scheduleMeeting', meetingDefinitionId: p.meetingDefinitionId, start: new Date(h.now.getTime() + 86_400_000).toISOString(), durationMinutes: 45, online: true, attendees: activeIds(h) }];
+      return [
+        {
+          type: 'scheduleMeeting',
+          meetingDefinitionId: p.meetingDefinitionId,
+          start: new Date(h.now.getTime() + 86_400_000).toISOString(),
+          durationMinutes: 45,
+          online: true,
+          attendees: activeIds(h),
+        },
+      ];
     case 'recordMeetingHeld':
       return [{ type: 'recordMeetingHeld', meetingId: p.meetingId, notes: 'Held' }];
     case 'cancelMeeting':
@@ -110,14 +166,34 @@ export function variants(h: EngineHarness, who: Identity, option: AvailableComma
     case 'recordObservation': {
       const defined = (stage?.observations ?? []).flatMap((o) => {
         const ids = observers(h, o.observers[0]!);
-        return ids === null ? [] : [{ type: 'recordObservation', observationDefinitionId: o.id, date, observers: ids, notes: 'Observed' }];
+        return ids === null
+          ? []
+          : [
+              {
+                type: 'recordObservation',
+                observationDefinitionId: o.id,
+                date,
+                observers: ids,
+                notes: 'Observed',
+              },
+            ];
       });
       const any = activeIds(h).slice(1, 2);
-      return [...defined, { type: 'recordObservation', observationDefinitionId: null, date, observers: any, notes: 'Observed' }];
+      return [
+        ...defined,
+        {
+          type: 'recordObservation',
+          observationDefinitionId: null,
+          date,
+          observers: any,
+          notes: 'Observed',
+        },
+      ];
     }
     case 'recordReview': {
       const targets = current?.plan.targets ?? [];
-      const outcomes = (met: boolean) => targets.map((t) => ({ targetId: t.targetId, met, evidence: met ? 'Met' : 'Not met' }));
+      const outcomes = (met: boolean) =>
+        targets.map((t) => ({ targetId: t.targetId, met, evidence: met ? 'Met' : 'Not met' }));
       return [
         { type: 'recordReview', heldOn: date, outcomes: outcomes(true) },
         { type: 'recordReview', heldOn: date, outcomes: outcomes(false) },
@@ -126,8 +202,20 @@ export function variants(h: EngineHarness, who: Identity, option: AvailableComma
     case 'recordFinalOutcome':
       return [
         { type: 'recordFinalOutcome', progress: 'sufficient', notes: 'Sufficient progress' },
-        { type: 'recordFinalOutcome', progress: 'insufficient', basis: 'unlikely-to-progress', agreedBy: activeIds(h).slice(0, 10), notes: 'Agreed' },
-        { type: 'recordFinalOutcome', progress: 'insufficient', basis: 'serious-negative-impact', agreedBy: [], notes: 'Serious impact' },
+        {
+          type: 'recordFinalOutcome',
+          progress: 'insufficient',
+          basis: 'unlikely-to-progress',
+          agreedBy: activeIds(h).slice(0, 10),
+          notes: 'Agreed',
+        },
+        {
+          type: 'recordFinalOutcome',
+          progress: 'insufficient',
+          basis: 'serious-negative-impact',
+          agreedBy: [],
+          notes: 'Serious impact',
+        },
       ];
     case 'completeDuty':
       return [{ type: 'completeDuty', dutyId: p.dutyId }];
@@ -148,24 +236,48 @@ export function variants(h: EngineHarness, who: Identity, option: AvailableComma
       ];
     case 'recordImp':
       return [
-        { type: 'recordImp', pointId: 'IMP1', grades: [{ indicator: 'AI 1.1', grade: 'insufficient' }], partTwoMet: true, coreValues: ['committed'] },
-        { type: 'recordImp', pointId: 'IMP3', grades: [{ indicator: 'AI 1.1', grade: 'securing' }], partTwoMet: true, coreValues: ['committed', 'optimistic', 'research-engaged', 'effective'], standardsMetInFull: true },
+        {
+          type: 'recordImp',
+          pointId: 'IMP1',
+          grades: [{ indicator: 'AI 1.1', grade: 'insufficient' }],
+          partTwoMet: true,
+          coreValues: ['committed'],
+        },
+        {
+          type: 'recordImp',
+          pointId: 'IMP3',
+          grades: [{ indicator: 'AI 1.1', grade: 'securing' }],
+          partTwoMet: true,
+          coreValues: ['committed', 'optimistic', 'research-engaged', 'effective'],
+          standardsMetInFull: true,
+        },
       ];
     case 'closeCase':
       return [{ type: 'closeCase', closureId: p.closureId, notes: 'Closed' }];
   }
 }
 
-const person99: Identity = { tid: '11111111-0000-4000-8000-000000000000', oid: '11111111-0000-4000-8000-000000000099', name: 'Nia Newcomer' };
+const person99: Identity = {
+  tid: '11111111-0000-4000-8000-000000000000',
+  oid: '11111111-0000-4000-8000-000000000099',
+  name: 'Nia Newcomer',
+};
 
 /** One well-formed command of every type, with arguments that need not fit the case (for refusals). */
-export function oneOfEachType(h: EngineHarness, who: Identity): Record<CaseCommandType, Record<string, unknown>> {
+export function oneOfEachType(
+  h: EngineHarness,
+  who: Identity,
+): Record<CaseCommandType, Record<string, unknown>> {
   const someone = activeIds(h)[0] ?? 'id0000000001';
   const date = today(h);
   return {
     addParticipant: { type: 'addParticipant', participant: participant('mentor', person99) },
     removeParticipant: { type: 'removeParticipant', participantId: someone },
-    raiseConcern: { type: 'raiseConcern', category: h.definition.concern.categories[0]!.id, description: 'Late concern' },
+    raiseConcern: {
+      type: 'raiseConcern',
+      category: h.definition.concern.categories[0]!.id,
+      description: 'Late concern',
+    },
     startStage: { type: 'startStage', stageId: h.definition.stages[0]!.id, reason: 'Late' },
     setPlanDetails: { type: 'setPlanDetails', overview: 'x' },
     addTarget: sharpTarget('Late target'),
@@ -173,17 +285,33 @@ export function oneOfEachType(h: EngineHarness, who: Identity): Record<CaseComma
     removeTarget: { type: 'removeTarget', targetId: 'id0000000001' },
     setReviewDate: { type: 'setReviewDate', reviewDate: '2030-01-07' },
     signPlan: { type: 'signPlan', planVersion: 1, typedFullName: who.name },
-    scheduleMeeting: { type: 'scheduleMeeting', meetingDefinitionId: 'any-meeting', start: '2030-01-07T10:00:00Z', durationMinutes: 30, online: true, attendees: [someone] },
+    scheduleMeeting: {
+      type: 'scheduleMeeting',
+      meetingDefinitionId: 'any-meeting',
+      start: '2030-01-07T10:00:00Z',
+      durationMinutes: 30,
+      online: true,
+      attendees: [someone],
+    },
     recordMeetingHeld: { type: 'recordMeetingHeld', meetingId: 'id0000000001', notes: 'x' },
     cancelMeeting: { type: 'cancelMeeting', meetingId: 'id0000000001', reason: 'x' },
     recordObservation: { type: 'recordObservation', date, observers: [someone], notes: 'x' },
-    recordReview: { type: 'recordReview', heldOn: date, outcomes: [{ targetId: 'id0000000001', met: true, evidence: 'x' }] },
+    recordReview: {
+      type: 'recordReview',
+      heldOn: date,
+      outcomes: [{ targetId: 'id0000000001', met: true, evidence: 'x' }],
+    },
     recordFinalOutcome: { type: 'recordFinalOutcome', progress: 'sufficient', notes: 'x' },
     completeDuty: { type: 'completeDuty', dutyId: 'any-duty' },
     recordAppealDecision: { type: 'recordAppealDecision', decision: 'declined' },
     recordAppealOutcome: { type: 'recordAppealOutcome', outcome: 'upheld', notes: 'x' },
     addComment: { type: 'addComment', text: 'Late comment' },
-    recordImp: { type: 'recordImp', pointId: 'IMP1', grades: [{ indicator: 'AI 1.1', grade: 'emerging' }], partTwoMet: true },
+    recordImp: {
+      type: 'recordImp',
+      pointId: 'IMP1',
+      grades: [{ indicator: 'AI 1.1', grade: 'emerging' }],
+      partTwoMet: true,
+    },
     closeCase: { type: 'closeCase', closureId: 'any-closure', notes: 'x' },
   };
 }

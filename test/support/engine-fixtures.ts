@@ -70,7 +70,11 @@ export function openMidEssex(options: OpenOptions = {}): EngineHarness {
   const h = new EngineHarness(
     'mid-essex-itt',
     options.start ?? '2025-01-06T09:00:00Z',
-    [staff(ME.director, 'director'), staff(ME.programmeLeader, 'programmeLead')],
+    [
+      staff(ME.director, 'director'),
+      staff(ME.programmeLeader, 'programmeLead'),
+      staff(ME.courseTutor, 'courseTutor'),
+    ],
     options.settings ?? {},
     options.calendar ?? noTerms,
     options.definition,
@@ -84,8 +88,18 @@ export function openMidEssex(options: OpenOptions = {}): EngineHarness {
     ...(options.extra ?? []),
   ];
   const refusal = h.open(ME.courseTutor, {
-    trainee: { name: ME.trainee.name, tid: ME.trainee.tid, oid: ME.trainee.oid, route: 'secondary', subject: 'Maths', school: 'Chelmsford High', placement: 'A' },
-    participants: team.filter(([role]) => !(options.without ?? []).includes(role)).map(([role, who]) => participant(role, who)),
+    trainee: {
+      name: ME.trainee.name,
+      tid: ME.trainee.tid,
+      oid: ME.trainee.oid,
+      route: 'secondary',
+      subject: 'Maths',
+      school: 'Chelmsford High',
+      placement: 'A',
+    },
+    participants: team
+      .filter(([role]) => !(options.without ?? []).includes(role))
+      .map(([role, who]) => participant(role, who)),
   });
   if (refusal !== null) throw new Error(refusal.message);
   return h;
@@ -109,8 +123,18 @@ export function openBrightFutures(options: OpenOptions = {}): EngineHarness {
     ...(options.extra ?? []),
   ];
   const refusal = h.open(BF.lead, {
-    trainee: { name: BF.trainee.name, tid: BF.trainee.tid, oid: BF.trainee.oid, route: 'primary', subject: 'Primary', school: 'Oakfield Primary', placement: 'A' },
-    participants: team.filter(([role]) => !(options.without ?? []).includes(role)).map(([role, who]) => participant(role, who)),
+    trainee: {
+      name: BF.trainee.name,
+      tid: BF.trainee.tid,
+      oid: BF.trainee.oid,
+      route: 'primary',
+      subject: 'Primary',
+      school: 'Oakfield Primary',
+      placement: 'A',
+    },
+    participants: team
+      .filter(([role]) => !(options.without ?? []).includes(role))
+      .map(([role, who]) => participant(role, who)),
   });
   if (refusal !== null) throw new Error(refusal.message);
   return h;
@@ -131,7 +155,12 @@ export function sharpTarget(text: string, overrides: Record<string, unknown> = {
 
 /** A SMART target with action steps (BF-07, BF-17). */
 export function smartTarget(text: string, overrides: Record<string, unknown> = {}) {
-  return { type: 'addTarget', text, actions: ['Co-plan two lessons a week with the class mentor'], ...overrides };
+  return {
+    type: 'addTarget',
+    text,
+    actions: ['Co-plan two lessons a week with the class mentor'],
+    ...overrides,
+  };
 }
 
 /** Today's civil date on the harness clock. */
@@ -142,21 +171,44 @@ export function today(h: EngineHarness): string {
 /** Signs the current plan version as each person, with their own typed name. */
 export function signAll(h: EngineHarness, signers: readonly (readonly [Identity, Role])[]): void {
   const version = h.mustState().current!.plan.version;
-  for (const [who, role] of signers) h.ok(who, { type: 'signPlan', planVersion: version, typedFullName: who.name, role });
+  for (const [who, role] of signers)
+    h.ok(who, { type: 'signPlan', planVersion: version, typedFullName: who.name, role });
 }
 
 /** Records a review of every target on the plan, all met or all not met. */
-export function reviewAll(h: EngineHarness, who: Identity, met: boolean, heldOn = today(h)): void {
+export function reviewAll(h: EngineHarness, who: Identity, met: boolean, heldOn?: string): void {
+  if (heldOn === undefined) advanceToReviewPoint(h);
   h.ok(who, {
     type: 'recordReview',
-    heldOn,
-    outcomes: h.targetIds().map((targetId) => ({ targetId, met, evidence: met ? 'Observed and met' : 'Not yet shown in observations' })),
+    heldOn: heldOn ?? today(h),
+    outcomes: h.targetIds().map((targetId) => ({
+      targetId,
+      met,
+      evidence: met ? 'Observed and met' : 'Not yet shown in observations',
+    })),
   });
 }
 
+/** Reviews happen at the review point: moves the clock to the window's earliest date if it is still ahead (ME-11). */
+export function advanceToReviewPoint(h: EngineHarness): void {
+  const enforced = h.definition.settings.some((x) => x.key === 'enforceTimescale');
+  if (!enforced || h.settingValues.enforceTimescale === false) return;
+  const earliest = viewAs(h, anyStaff(h)).stage?.reviewWindow?.earliest;
+  if (earliest != null && earliest > today(h)) h.now = new Date(`${earliest}T09:00:00Z`);
+}
+
+function anyStaff(h: EngineHarness): Identity {
+  return h.definition.id === 'mid-essex-itt' ? ME.courseTutor : BF.lead;
+}
+
 /** Notifications sent with one template. */
-export function notifications(h: EngineHarness, template: NotificationTemplate): Extract<Effect, { kind: 'notify' }>[] {
-  return h.effects.filter((e): e is Extract<Effect, { kind: 'notify' }> => e.kind === 'notify' && e.template === template);
+export function notifications(
+  h: EngineHarness,
+  template: NotificationTemplate,
+): Extract<Effect, { kind: 'notify' }>[] {
+  return h.effects.filter(
+    (e): e is Extract<Effect, { kind: 'notify' }> => e.kind === 'notify' && e.template === template,
+  );
 }
 
 /** The events of one type. */
@@ -197,9 +249,21 @@ const allSigners = [
 
 /** Concern raised by the Professional Tutor, Pre-Stage 1 evidence gathered, Stage 1 started with targets signed. */
 export function meToStage1(h: EngineHarness, targets = 2): void {
-  h.ok(ME.professionalTutor, { type: 'raiseConcern', category: 'teaching', description: 'Behaviour management is weak in Year 9' });
-  h.ok(ME.courseTutor, { type: 'startStage', stageId: 'pre-stage-1', reason: 'Professional Tutor contacted Mid Essex ITT' });
-  h.ok(ME.courseTutor, { type: 'completeDuty', dutyId: 'evidence-gathered', notes: 'Spoke to PT and mentor' });
+  h.ok(ME.professionalTutor, {
+    type: 'raiseConcern',
+    category: 'teaching',
+    description: 'Behaviour management is weak in Year 9',
+  });
+  h.ok(ME.courseTutor, {
+    type: 'startStage',
+    stageId: 'pre-stage-1',
+    reason: 'Professional Tutor contacted Mid Essex ITT',
+  });
+  h.ok(ME.courseTutor, {
+    type: 'completeDuty',
+    dutyId: 'evidence-gathered',
+    notes: 'Spoke to PT and mentor',
+  });
   h.ok(ME.courseTutor, { type: 'startStage', stageId: 'stage-1', reason: 'ISP needed' });
   for (let i = 1; i <= targets; i++) h.ok(ME.courseTutor, sharpTarget(`Stage 1 target ${i}`));
   signAll(h, allSigners);
@@ -209,7 +273,11 @@ export function meToStage1(h: EngineHarness, targets = 2): void {
 export function meToStage2(h: EngineHarness, targets = 2): void {
   h.advanceDays(8);
   reviewAll(h, ME.mentor, false);
-  h.ok(ME.courseTutor, { type: 'startStage', stageId: 'stage-2', reason: 'Stage 1 targets not met' });
+  h.ok(ME.courseTutor, {
+    type: 'startStage',
+    stageId: 'stage-2',
+    reason: 'Stage 1 targets not met',
+  });
   for (let i = 1; i <= targets; i++) h.ok(ME.courseTutor, sharpTarget(`Stage 2 target ${i}`));
   signAll(h, allSigners);
 }
@@ -218,9 +286,19 @@ export function meToStage2(h: EngineHarness, targets = 2): void {
 export function meToStage3(h: EngineHarness): void {
   h.advanceDays(8);
   reviewAll(h, ME.courseTutor, false);
-  h.ok(ME.courseTutor, { type: 'startStage', stageId: 'stage-3', reason: 'Not met at both ISP stages' });
+  h.ok(ME.courseTutor, {
+    type: 'startStage',
+    stageId: 'stage-3',
+    reason: 'Not met at both ISP stages',
+  });
   h.ok(ME.courseTutor, sharpTarget('CfC target 1'));
-  h.ok(ME.courseTutor, { type: 'recordObservation', observationDefinitionId: 'joint-observation', date: today(h), observers: [h.participantId(ME.mentor), h.participantId(ME.courseTutor)], notes: 'Initial joint observation' });
+  h.ok(ME.courseTutor, {
+    type: 'recordObservation',
+    observationDefinitionId: 'joint-observation',
+    date: today(h),
+    observers: [h.participantId(ME.mentor), h.participantId(ME.courseTutor)],
+    notes: 'Initial joint observation',
+  });
 }
 
 /** The final review opened and its targets reviewed (met or not). */
@@ -236,15 +314,29 @@ export function meToStage5(h: EngineHarness): void {
     type: 'recordFinalOutcome',
     progress: 'insufficient',
     basis: 'unlikely-to-progress',
-    agreedBy: [h.participantId(ME.mentor), h.participantId(ME.leadSubjectTutor), h.participantId(ME.courseTutor)],
+    agreedBy: [
+      h.participantId(ME.mentor),
+      h.participantId(ME.leadSubjectTutor),
+      h.participantId(ME.courseTutor),
+    ],
     notes: 'Agreed at the final review',
   });
-  h.ok(ME.director, { type: 'startStage', stageId: 'stage-5', reason: 'Trainee fails the programme' });
+  h.ok(ME.director, {
+    type: 'startStage',
+    stageId: 'stage-5',
+    reason: 'Trainee fails the programme',
+  });
 }
 
 /** The Stage 5 duties that apply whatever the appeal decision, and the right of appeal. */
 export function meStage5Duties(h: EngineHarness): void {
-  for (const dutyId of ['programme-terminated', 'director-meeting-record', 'right-of-appeal-informed', 'formal-letter', 'school-report']) {
+  for (const dutyId of [
+    'programme-terminated',
+    'director-meeting-record',
+    'right-of-appeal-informed',
+    'formal-letter',
+    'school-report',
+  ]) {
     h.ok(ME.director, { type: 'completeDuty', dutyId });
   }
 }
@@ -253,11 +345,21 @@ export function meStage5Duties(h: EngineHarness): void {
 
 /** Concern self-referred by the trainee, Stage 1 started by the Lead with targets, observed and reviewed. */
 export function bfToStage1Review(h: EngineHarness, met: boolean): void {
-  h.ok(BF.trainee, { type: 'raiseConcern', category: 'wellbeing-workload', description: 'I am struggling to keep up with planning' });
+  h.ok(BF.trainee, {
+    type: 'raiseConcern',
+    category: 'wellbeing-workload',
+    description: 'I am struggling to keep up with planning',
+  });
   h.ok(BF.lead, { type: 'startStage', stageId: 'stage-1', reason: 'Trainee asked for support' });
   h.ok(BF.lead, smartTarget('Plan a full week ahead'));
   h.ok(BF.lead, { type: 'completeDuty', dutyId: 'action-steps-agreed' });
-  h.ok(BF.professionalMentor, { type: 'recordObservation', observationDefinitionId: 'review-observation', date: today(h), observers: [h.participantId(BF.professionalMentor)], notes: 'Observed Year 3 maths' });
+  h.ok(BF.professionalMentor, {
+    type: 'recordObservation',
+    observationDefinitionId: 'review-observation',
+    date: today(h),
+    observers: [h.participantId(BF.professionalMentor)],
+    notes: 'Observed Year 3 maths',
+  });
   reviewAll(h, BF.professionalMentor, met);
 }
 
@@ -276,7 +378,21 @@ export function bfToStage2(h: EngineHarness): void {
 /** Stage 2 not met, Stage 3 started by the Lead, Lead observation recorded, review met or not. */
 export function bfToStage3Review(h: EngineHarness, met: boolean): void {
   reviewAll(h, BF.lead, false);
-  h.ok(BF.lead, { type: 'startStage', stageId: 'stage-3', reason: 'Support plan has not led to progress' });
-  h.ok(BF.lead, { type: 'recordObservation', observationDefinitionId: 'lead-observation', date: today(h), observers: [h.participantId(BF.lead)], notes: 'Lead observed' });
+  const done = h.mustState().current?.duties.map((d) => d.dutyId) ?? [];
+  for (const dutyId of ['expectation-set', 'next-steps-explained', 'plan-shared']) {
+    if (!done.includes(dutyId)) h.ok(BF.lead, { type: 'completeDuty', dutyId }); // BF-15, BF-19, BF-21 before Stage 3
+  }
+  h.ok(BF.lead, {
+    type: 'startStage',
+    stageId: 'stage-3',
+    reason: 'Support plan has not led to progress',
+  });
+  h.ok(BF.lead, {
+    type: 'recordObservation',
+    observationDefinitionId: 'lead-observation',
+    date: today(h),
+    observers: [h.participantId(BF.lead)],
+    notes: 'Lead observed',
+  });
   reviewAll(h, BF.lead, met);
 }

@@ -61,7 +61,10 @@ export class EngineHarness {
     if (this.resolved === undefined) {
       const settings = resolveSettings(this.definition, this.settingValues);
       if (!settings.ok) throw new Error(settings.refusal.message);
-      this.resolved = { settings: settings.value, calendar: createCalendar(this.calendarSettings, bankHolidays) };
+      this.resolved = {
+        settings: settings.value,
+        calendar: createCalendar(this.calendarSettings, bankHolidays),
+      };
     }
     return {
       definition: this.definition,

@@ -20,7 +20,13 @@ export function who(id: string): Identity {
 export function as(id: string, role?: Role) {
   const p = demoPersonas.find((x) => x.id === id);
   if (p === undefined) throw new Error(`no persona ${id}`);
-  return { role: role ?? p.role, name: p.name, tid: p.tid, oid: p.oid, email: null as string | null };
+  return {
+    role: role ?? p.role,
+    name: p.name,
+    tid: p.tid,
+    oid: p.oid,
+    email: null as string | null,
+  };
 }
 
 /** A fresh command id. */

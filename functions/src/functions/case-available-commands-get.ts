@@ -16,6 +16,17 @@ async function handle(request: ApiRequest, who: Identity) {
 
 /** `GET /api/cases/{caseId}/available-commands`: what the caller may do now (`available`). */
 export const caseAvailableCommandsGet = documented(
-  { name: 'case-available-commands-get', methods: ['GET'], route: 'cases/{caseId}/available-commands', handler: authenticated(handle) },
-  { summary: 'The commands I may issue on the case now, with the rules that allow them', tag: 'Cases', auth: true, params: caseParamsSchema, success: 200 },
+  {
+    name: 'case-available-commands-get',
+    methods: ['GET'],
+    route: 'cases/{caseId}/available-commands',
+    handler: authenticated(handle),
+  },
+  {
+    summary: 'The commands I may issue on the case now, with the rules that allow them',
+    tag: 'Cases',
+    auth: 'teams-sso',
+    params: caseParamsSchema,
+    success: 200,
+  },
 );

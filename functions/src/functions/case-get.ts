@@ -16,5 +16,11 @@ async function handle(request: ApiRequest, who: Identity) {
 /** `GET /api/cases/{caseId}`: the case as the caller may see it (`getCase`); 404 when not visible. */
 export const caseGet = documented(
   { name: 'case-get', methods: ['GET'], route: 'cases/{caseId}', handler: authenticated(handle) },
-  { summary: 'The case as I may see it', tag: 'Cases', auth: true, params: caseParamsSchema, success: 200 },
+  {
+    summary: 'The case as I may see it',
+    tag: 'Cases',
+    auth: 'teams-sso',
+    params: caseParamsSchema,
+    success: 200,
+  },
 );

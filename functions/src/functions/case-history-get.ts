@@ -16,6 +16,17 @@ async function handle(request: ApiRequest, who: Identity) {
 
 /** `GET /api/cases/{caseId}/history`: the case's audit trail (`history`). */
 export const caseHistoryGet = documented(
-  { name: 'case-history-get', methods: ['GET'], route: 'cases/{caseId}/history', handler: authenticated(handle) },
-  { summary: 'The case’s audit trail: who did what, when, with the hash chain', tag: 'Cases', auth: true, params: caseParamsSchema, success: 200 },
+  {
+    name: 'case-history-get',
+    methods: ['GET'],
+    route: 'cases/{caseId}/history',
+    handler: authenticated(handle),
+  },
+  {
+    summary: 'The case’s audit trail: who did what, when, with the hash chain',
+    tag: 'Cases',
+    auth: 'teams-sso',
+    params: caseParamsSchema,
+    success: 200,
+  },
 );

@@ -11,7 +11,10 @@ import { runtime } from '../http/runtime';
 /** `GET /api/cases` query: only "my cases" exist, filtered by stage, status and review due date. */
 export const casesListQuery = z.strictObject({
   mine: z.literal('true').optional(),
-  stage: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a stage id').optional(),
+  stage: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'must be a stage id')
+    .optional(),
   status: z.enum(['open', 'closed']).optional(),
   dueBy: civilDateSchema.optional(),
 });
@@ -20,12 +23,22 @@ async function handle(request: ApiRequest, who: Identity) {
   const query = parseQuery(request, casesListQuery);
   if (!query.ok) return query.response;
   const { stage, status, dueBy } = query.value;
-  const filter = { ...(stage === undefined ? {} : { stageId: stage }), ...(status === undefined ? {} : { status }), ...(dueBy === undefined ? {} : { dueBy }) };
+  const filter = {
+    ...(stage === undefined ? {} : { stageId: stage }),
+    ...(status === undefined ? {} : { status }),
+    ...(dueBy === undefined ? {} : { dueBy }),
+  };
   return fromResult(await runtime().service.listMine(who, filter), (cases) => okJson({ cases }));
 }
 
 /** `GET /api/cases?mine=true&stage=&status=&dueBy=`: the caller's cases (`listMine`). */
 export const casesList = documented(
   { name: 'cases-list', methods: ['GET'], route: 'cases', handler: authenticated(handle) },
-  { summary: 'List the cases I take part in (all of the provider for leads and directors)', tag: 'Cases', auth: true, query: casesListQuery, success: 200 },
+  {
+    summary: 'List the cases I take part in (all of the provider for leads and directors)',
+    tag: 'Cases',
+    auth: 'teams-sso',
+    query: casesListQuery,
+    success: 200,
+  },
 );

@@ -32,6 +32,7 @@ import { openApiGet } from './openapi-get';
 import { providerCasesPost } from './provider-cases-post';
 import { providerSettingsGet } from './provider-settings-get';
 import { providerSettingsPut } from './provider-settings-put';
+import { reviewsSweepTimer } from './reviews-sweep-timer';
 
 /** The case API: queries, then each command as a sub-resource of its case (one file per route). */
 export const caseRoutes: RouteDefinition[] = [
@@ -72,14 +73,21 @@ export const allRoutes: RouteDefinition[] = [
   documented(healthGet, {
     summary: 'Liveness and storage reachability',
     tag: 'Meta',
-    auth: false,
+    auth: 'none',
     success: 200,
   }),
   openApiGet(() => allRoutes),
   ...caseRoutes,
   ...providerRoutes,
-  ...botRoutes,
+  ...botRoutes.map((route) =>
+    documented(route, {
+      summary: 'Bot Framework messaging endpoint (Teams activities and invokes)',
+      tag: 'Bot',
+      auth: 'bot-connector',
+      success: 200,
+    }),
+  ),
 ];
 
 /** Every timer of the app (NCRONTAB, six fields, UTC). */
-export const allTimers: TimerDefinition[] = [];
+export const allTimers: TimerDefinition[] = [reviewsSweepTimer];

@@ -12,5 +12,10 @@ export function openApiGet(routes: () => readonly RouteDefinition[]): Documented
     route: 'openapi.json',
     handler: () => Promise.resolve(okJson((document ??= openApiDocument(routes())))),
   };
-  return documented(route, { summary: 'This API as an OpenAPI 3.1 document', tag: 'Meta', auth: false, success: 200 });
+  return documented(route, {
+    summary: 'This API as an OpenAPI 3.1 document',
+    tag: 'Meta',
+    auth: 'none',
+    success: 200,
+  });
 }

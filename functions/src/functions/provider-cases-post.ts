@@ -19,12 +19,30 @@ async function handle(request: ApiRequest, who: Identity) {
   if (!commandId.ok) return commandId.response;
   const body = parseBody(request, openCaseSchema);
   if (!body.ok) return body.response;
-  const result = await runtime().service.openCase(who, path.value.providerId, body.value, commandId.value);
+  const result = await runtime().service.openCase(
+    who,
+    path.value.providerId,
+    body.value,
+    commandId.value,
+  );
   return fromResult(result, (opened) => createdJson(opened, `/api/cases/${opened.caseId}`));
 }
 
 /** `POST /api/providers/{providerId}/cases`: open a case for a trainee (`openCase`). */
 export const providerCasesPost = documented(
-  { name, methods: ['POST'], route: 'providers/{providerId}/cases', handler: authenticated(handle) },
-  { summary: 'Open a case for a trainee under the provider’s procedure', tag: 'Cases', auth: true, params: providerParamsSchema, body: openCaseSchema, idempotent: true, success: 201 },
+  {
+    name,
+    methods: ['POST'],
+    route: 'providers/{providerId}/cases',
+    handler: authenticated(handle),
+  },
+  {
+    summary: 'Open a case for a trainee under the provider’s procedure',
+    tag: 'Cases',
+    auth: 'teams-sso',
+    params: providerParamsSchema,
+    body: openCaseSchema,
+    idempotent: true,
+    success: 201,
+  },
 );

@@ -16,6 +16,18 @@ async function handle(request: ApiRequest, who: Identity) {
 
 /** `GET /api/providers/{providerId}/settings`: the provider's configuration, for its leads and directors. */
 export const providerSettingsGet = documented(
-  { name: 'provider-settings-get', methods: ['GET'], route: 'providers/{providerId}/settings', handler: authenticated(handle) },
-  { summary: 'The provider’s settings, calendar, staff and procedure (programme lead or director); ETag for If-Match', tag: 'Providers', auth: true, params: providerParamsSchema, success: 200 },
+  {
+    name: 'provider-settings-get',
+    methods: ['GET'],
+    route: 'providers/{providerId}/settings',
+    handler: authenticated(handle),
+  },
+  {
+    summary:
+      'The provider’s settings, calendar, staff and procedure (programme lead or director); ETag for If-Match',
+    tag: 'Providers',
+    auth: 'teams-sso',
+    params: providerParamsSchema,
+    success: 200,
+  },
 );

@@ -1,5 +1,6 @@
 import type { TenantPolicy } from '../auth/claims';
 import { createAppServices, type AppServices } from '../services/create-case-service';
+import { ProviderAdmin } from '../services/provider-admin';
 import type { ProviderDirectory } from '../services/provider-directory';
 import type { AppWiring, ServiceDeps } from './compose-runtime';
 
@@ -15,7 +16,12 @@ export function providerTenantPolicy(providers: ProviderDirectory): TenantPolicy
 
 /** The service and tenant policy both hosts use, from already-built application services. */
 export function appWiring(services: AppServices): AppWiring {
-  return { service: services.cases, isAllowedTenant: providerTenantPolicy(services.providers) };
+  return {
+    service: services.cases,
+    isAllowedTenant: providerTenantPolicy(services.providers),
+    providerAdmin: new ProviderAdmin(services.providers),
+    sweep: services.sweep,
+  };
 }
 
 /** Builds the application services on the configured storage and wires them (Azure entry point). */

@@ -32,11 +32,15 @@ function memberOf(type: CaseCommandType): CommandSchema {
 }
 
 function pathFieldsOf(spec: CommandRouteSpec, member: CommandSchema): Record<string, true> {
-  const names = [...spec.route.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)\}/g)].map(([, name = '']) => name);
-  if (names[0] !== 'caseId') throw new StartupError(`Route "${spec.name}" must start cases/{caseId}.`);
+  const names = [...spec.route.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)\}/g)].map(
+    ([, name = '']) => name,
+  );
+  if (names[0] !== 'caseId')
+    throw new StartupError(`Route "${spec.name}" must start cases/{caseId}.`);
   const fields = names.slice(1);
   const unknown = fields.find((field) => !(field in member.shape));
-  if (unknown !== undefined) throw new StartupError(`Route "${spec.name}": "${unknown}" is no ${spec.type} field.`);
+  if (unknown !== undefined)
+    throw new StartupError(`Route "${spec.name}": "${unknown}" is no ${spec.type} field.`);
   return Object.fromEntries(fields.map((field) => [field, true as const]));
 }
 
@@ -72,11 +76,16 @@ export function commandRoute(spec: CommandRouteSpec): DocumentedRoute {
     }
     return fromResult(await runtime().service.execute(who, caseId, command.data, commandId.value));
   };
-  const route = { name: spec.name, methods: [spec.method], route: spec.route, handler: authenticated(handle) };
+  const route = {
+    name: spec.name,
+    methods: [spec.method],
+    route: spec.route,
+    handler: authenticated(handle),
+  };
   return documented(route, {
     summary: spec.summary,
     tag: 'Case commands',
-    auth: true,
+    auth: 'teams-sso',
     params,
     ...(bodyless ? {} : { body }),
     idempotent: true,

@@ -4,6 +4,8 @@ import type { AppConfig } from '../config/app-config';
 import { createTableServiceClient, tableConnection } from '../config/table-service';
 import type { TableConnection } from '../infrastructure/tables/table-clients';
 import type { CaseServicePort } from '../services/case-service-port';
+import type { ProviderAdmin } from '../services/provider-admin';
+import type { ReviewSweep } from '../services/review-sweep';
 import type { Logger } from './logger';
 import type { AppRuntime } from './runtime';
 
@@ -18,6 +20,10 @@ export interface ServiceDeps {
 export interface AppWiring {
   readonly service: CaseServicePort;
   readonly isAllowedTenant: TenantPolicy;
+  /** Provider settings reads and writes (optional for hosts that serve no settings routes). */
+  readonly providerAdmin?: ProviderAdmin;
+  /** The overdue-review sweep the timer runs. */
+  readonly sweep?: ReviewSweep;
 }
 
 /** What the host supplies to build the runtime. */
@@ -32,7 +38,11 @@ export interface RuntimeParts {
 export function composeRuntime(parts: RuntimeParts): AppRuntime {
   const { config, log } = parts;
   const connection = tableConnection(config.tables);
-  const { service, isAllowedTenant } = parts.createServices({ config, connection, log });
+  const { service, isAllowedTenant, providerAdmin, sweep } = parts.createServices({
+    config,
+    connection,
+    log,
+  });
   const validateToken = createTokenValidator({
     jwksUrl: config.auth.jwksUrl,
     clientId: config.auth.clientId,
@@ -46,5 +56,7 @@ export function composeRuntime(parts: RuntimeParts): AppRuntime {
     tables: createTableServiceClient(connection),
     validateToken,
     service,
+    ...(providerAdmin === undefined ? {} : { providerAdmin }),
+    ...(sweep === undefined ? {} : { sweep }),
   };
 }

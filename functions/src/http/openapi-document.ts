@@ -35,7 +35,10 @@ export function openApiPath(route: string): string {
 
 function parametersOf(schema: z.ZodObject | undefined, where: 'path' | 'query') {
   if (schema === undefined) return [];
-  const json = inputSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  const json = inputSchema(schema) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
     in: where,
@@ -53,23 +56,44 @@ function headersOf(doc: RouteDoc) {
     schema: { type: 'string' },
   }));
   if (doc.idempotent !== true) return given;
-  const description = 'Makes the command safe to retry: the same key from the same person runs it once.';
-  const key = { name: 'Idempotency-Key', in: 'header', required: false, description, schema: inputSchema(idempotencyKeySchema) };
+  const description =
+    'Makes the command safe to retry: the same key from the same person runs it once.';
+  const key = {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description,
+    schema: inputSchema(idempotencyKeySchema),
+  };
   return [key, ...given];
 }
 
 function operation(route: RouteDefinition, doc: RouteDoc) {
-  const success = { description: doc.success === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: {} } } };
+  const success = {
+    description: doc.success === 201 ? 'Created' : 'OK',
+    content: { 'application/json': { schema: {} } },
+  };
   return {
     operationId: route.name,
     summary: doc.summary,
     tags: [doc.tag],
     ...(doc.command === undefined ? {} : { 'x-case-command': doc.command }),
-    ...(doc.auth ? {} : { security: [] }),
-    parameters: [...parametersOf(doc.params, 'path'), ...parametersOf(doc.query, 'query'), ...headersOf(doc)],
+    ...(doc.auth === 'teams-sso'
+      ? {}
+      : { security: doc.auth === 'none' ? [] : [{ botConnector: [] }] }),
+    parameters: [
+      ...parametersOf(doc.params, 'path'),
+      ...parametersOf(doc.query, 'query'),
+      ...headersOf(doc),
+    ],
     ...(doc.body === undefined
       ? {}
-      : { requestBody: { required: true, content: { 'application/json': { schema: inputSchema(doc.body) } } } }),
+      : {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: inputSchema(doc.body) } },
+          },
+        }),
     responses: {
       [String(doc.success)]: success,
       '4XX': { $ref: '#/components/responses/Problem' },
@@ -82,17 +106,38 @@ function operation(route: RouteDefinition, doc: RouteDoc) {
 export function openApiDocument(routes: readonly RouteDefinition[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const doc = docOf(route) ?? { summary: route.name, tag: 'Other', auth: true, success: 200 };
+    const doc = docOf(route) ?? {
+      summary: route.name,
+      tag: 'Other',
+      auth: 'teams-sso',
+      success: 200,
+    };
     const item = (paths[openApiPath(route.route)] ??= {});
     for (const method of route.methods) item[method.toLowerCase()] = operation(route, doc);
   }
-  const problem = { description: 'A problem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  const problem = {
+    description: 'A problem (RFC 9457)',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
   return {
     openapi: '3.1.0',
     info: { title: 'Support plan API', version: '0.1.0' },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     components: {
-      securitySchemes: { teamsSso: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        teamsSso: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Entra access token from Teams SSO (scope access_as_user)',
+        },
+        botConnector: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Bot Framework connector token',
+        },
+      },
       schemas: { Problem: inputSchema(problemSchema) },
       responses: { Problem: problem },
     },

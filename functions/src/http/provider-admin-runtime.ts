@@ -1,20 +1,11 @@
 import type { ProviderAdmin } from '../services/provider-admin';
-import { RuntimeNotInstalledError } from './runtime';
+import { runtime, RuntimeNotInstalledError } from './runtime';
 
-let installed: ProviderAdmin | undefined;
-
-/** Installs the provider-settings service; hosts call this next to `installRuntime`. */
-export function installProviderAdmin(admin: ProviderAdmin): void {
-  installed = admin;
-}
-
-/** Removes the provider-settings service (tests and local-host shutdown). */
-export function uninstallProviderAdmin(): void {
-  installed = undefined;
-}
-
-/** The installed provider-settings service; throws `RuntimeNotInstalledError` when not wired. */
+/** The provider-settings service from the installed runtime; throws when the host did not wire it. */
 export function providerAdmin(): ProviderAdmin {
-  if (installed === undefined) throw new RuntimeNotInstalledError('The provider settings service is not installed.');
-  return installed;
+  const admin = runtime().providerAdmin;
+  if (admin === undefined) {
+    throw new RuntimeNotInstalledError('The provider settings service is not installed.');
+  }
+  return admin;
 }

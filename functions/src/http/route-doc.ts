@@ -6,8 +6,8 @@ import type { RouteDefinition } from './route-types';
 export interface RouteDoc {
   readonly summary: string;
   readonly tag: string;
-  /** False for the public routes (health, the OpenAPI document); true needs a Teams SSO token. */
-  readonly auth: boolean;
+  /** Who may call: a Teams SSO token, a Bot Connector token (the bot endpoint), or anyone. */
+  readonly auth: 'teams-sso' | 'bot-connector' | 'none';
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;

@@ -3,6 +3,8 @@ import type { TokenValidator } from '../auth/token-validator';
 import type { AppConfig } from '../config/app-config';
 import type { TableConnection } from '../infrastructure/tables/table-clients';
 import type { CaseServicePort } from '../services/case-service-port';
+import type { ProviderAdmin } from '../services/provider-admin';
+import type { ReviewSweep } from '../services/review-sweep';
 import type { Logger } from './logger';
 
 /** Everything route handlers depend on, built once at start-up by the host. */
@@ -13,6 +15,8 @@ export interface AppRuntime {
   readonly tables: TableServiceClient;
   readonly validateToken: TokenValidator;
   readonly service: CaseServicePort;
+  readonly providerAdmin?: ProviderAdmin;
+  readonly sweep?: ReviewSweep;
 }
 
 /** A handler ran before the host installed the runtime (a wiring bug). */

@@ -132,6 +132,7 @@ const observe = (definitionId: string, observer: string) => ({
 /** Seeds both demo providers and trainees at different stages of both procedures (local mode only). */
 export async function seedDemo(services: Pick<AppServices, 'cases' | 'providers'>): Promise<void> {
   for (const provider of demoProviders) {
+    if ((await services.providers.get(provider.providerId)) !== undefined) continue;
     const saved = await services.providers.put(provider, null, null);
     if (!saved.ok) throw new DemoSeedError(saved.refusal.message);
   }

@@ -44,7 +44,7 @@ const isStaff = (settings: ProviderSettings, who: Identity) =>
   settings.staff.some((s) => s.tid === who.tid && s.oid === who.oid);
 
 /** Programme leads and directors in the provider's staff, signing in from one of its tenants. */
-export function isProviderAdmin(settings: ProviderSettings, who: Identity): boolean {
+function isProviderAdmin(settings: ProviderSettings, who: Identity): boolean {
   return (
     settings.tenants.includes(who.tid) &&
     settings.staff.some(
@@ -119,6 +119,8 @@ export class ProviderAdmin {
         procedure,
         existing === undefined ? null : change.ifMatch,
       );
+      if (!saved.ok && saved.refusal.code === 'PRECONDITION_FAILED')
+        return { kind: 'precondition-failed' };
       if (!saved.ok) return { kind: 'refused', refusal: saved.refusal };
       return { kind: 'saved', created: existing === undefined, view: viewOf(saved.value) };
     } catch (error) {

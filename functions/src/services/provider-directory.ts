@@ -1,4 +1,4 @@
-import { odata } from '@azure/data-tables';
+import { odata, RestError, type TableEntity } from '@azure/data-tables';
 import {
   createCalendar,
   englandAndWalesBankHolidays,
@@ -6,7 +6,7 @@ import {
 } from '@shared/calendar';
 import type { SettingValues } from '@shared/domain/context';
 import { resolveSettings } from '@shared/domain/settings';
-import { fail, ok, refuse, type Result } from '@shared/errors/refusal';
+import { fail, ok, refuse, type Refusal, type Result } from '@shared/errors/refusal';
 import {
   providerSettingsSchema,
   type ProviderSettings,
@@ -119,13 +119,34 @@ export class ProviderDirectory {
       ...toChunks('settings', JSON.stringify(parsed.data)),
       ...(definition === null ? {} : toChunks('procedure', JSON.stringify(definition))),
     };
-    if (etag === null) await this.table.client.upsertEntity(entity, 'Replace');
-    else await this.table.client.updateEntity(entity, 'Replace', { etag });
+    const written = await this.write(entity, etag);
     this.cache = undefined;
+    if (written !== null) return fail(written);
     const fresh = await this.get(parsed.data.providerId);
     return fresh === undefined
       ? fail(refuse('NOT_FOUND', 'Provider not found after saving.'))
       : ok(fresh);
+  }
+
+  /** Creates (etag null: must not exist) or replaces with If-Match; never an unconditional write. */
+  private async write(entity: TableEntity, etag: string | null): Promise<Refusal | null> {
+    try {
+      if (etag === null) await this.table.client.createEntity(entity);
+      else await this.table.client.updateEntity(entity, 'Replace', { etag });
+      return null;
+    } catch (error) {
+      const status = error instanceof RestError ? error.statusCode : undefined;
+      if (status === 409)
+        return refuse(
+          'CONFLICT',
+          'This provider already exists; read its settings and send their ETag to change them.',
+        );
+      if (status === 412 || status === 404) {
+        const message = 'The settings were changed by someone else; read them again.';
+        return refuse('PRECONDITION_FAILED', message);
+      }
+      return refuse('STORAGE_UNAVAILABLE', 'Storage is unavailable; try again.');
+    }
   }
 
   /** Forgets the cache (tests, and after settings change elsewhere). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText, textLimits } from '../schemas/text';
 import { isoDateSchema, type IsoDate } from './iso-date';
 
 /** A closed day: 'school' (INSET day, still a working day) or 'all' (not a working day either). */
@@ -10,7 +11,7 @@ export interface Closure {
 
 const closureSchema = z.strictObject({
   date: isoDateSchema,
-  label: z.string().trim().min(1, 'closure label must not be empty'),
+  label: safeText(textLimits.short),
   appliesTo: z.enum(['school', 'all']),
 });
 

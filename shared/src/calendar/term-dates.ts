@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText, textLimits } from '../schemas/text';
 import { compareIsoDates } from './date-arithmetic';
 import { isIsoDate, isoDateSchema, type IsoDate } from './iso-date';
 
@@ -14,7 +15,7 @@ export const termDatesSchema: z.ZodType<TermDates> = z
   .strictObject({
     start: isoDateSchema,
     end: isoDateSchema,
-    label: z.string().trim().min(1, 'term label must not be empty').optional(),
+    label: safeText(textLimits.short).optional(),
   })
   .superRefine((term, ctx) => {
     if (!isIsoDate(term.start) || !isIsoDate(term.end)) return;

@@ -35,7 +35,8 @@ function fires(trigger: Trigger, input: ImpInput): boolean {
     case 'anyGrade':
       return matching > 0;
     case 'noOpportunityAtPlacement':
-      return input.grades.some((g) => trigger.grades.includes(g.grade) && g.placement !== null);
+      // "at either A or B placement": any placement, recorded or not
+      return matching > 0;
     case 'partTwoNotMet':
       return !input.partTwoMet;
     case 'standardsNotMetInFull':

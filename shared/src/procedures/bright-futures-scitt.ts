@@ -238,7 +238,10 @@ export const brightFuturesScitt = {
           label: 'Support plan has not led to progress: the Lead initiates Stage 3',
           from: ['stage-2'],
           by: ['programmeLead'],
-          guards: [{ ...ongoing, rules: ['BF-11', 'BF-19'] }],
+          guards: [
+            { ...ongoing, rules: ['BF-11', 'BF-19'] },
+            { name: 'dutiesComplete', rules: ['BF-15', 'BF-19', 'BF-21'] },
+          ],
           rules: ['BF-11', 'BF-19', 'X-03'],
         },
       ],

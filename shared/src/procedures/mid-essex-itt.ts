@@ -332,7 +332,8 @@ export const midEssexItt = {
         {
           id: 'extreme-case',
           label: 'Extreme case: children\u2019s education and welfare severely affected',
-          from: ['none', 'pre-stage-1', 'stage-1', 'stage-2'],
+          // Observations are recorded within a stage, so the evidence is gathered at Pre-Stage 1 at the earliest.
+          from: ['pre-stage-1', 'stage-1', 'stage-2'],
           by: { setting: 'cfcStartedBy' },
           guards: [
             { name: 'writtenEvidence', params: { reports: 1, observations: 1 }, rules: ['ME-51'] },
@@ -679,6 +680,33 @@ export const midEssexItt = {
       type: 'roles',
       default: ['trainee', 'courseTutor', 'programmeLead', 'director'],
       rules: ['ME-23'],
+    },
+  ],
+  notices: [
+    {
+      id: 'confidential',
+      text: 'CONFIDENTIAL \u2013 INDIVIDUAL SUPPORT PLAN AND CAUSE FOR CONCERN PAPERWORK. Access is restricted to the people in the case; exports carry this header.',
+      rules: ['ME-79'],
+    },
+    {
+      id: 'principles',
+      text: 'Trainees are treated fairly, with early intervention, in a supporting and caring environment; staff use professional judgement and evidence.',
+      rules: ['ME-02'],
+    },
+    {
+      id: 'grade-scale',
+      text: 'Grades: insufficient/cause for concern, emerging, developing, securing, excelling, or no opportunity. CORE values: committed, optimistic, research-engaged, effective.',
+      rules: ['ME-72'],
+    },
+    {
+      id: 'remain-teaching',
+      text: 'A trainee with a Cause for Concern normally remains teaching; the timetable is adjusted only where necessary.',
+      rules: ['ME-50'],
+    },
+    {
+      id: 'leave-placement',
+      text: 'If the concerns are not addressed, the trainee may be asked to leave the placement.',
+      rules: ['ME-52'],
     },
   ],
   grades: ['insufficient', 'emerging', 'developing', 'securing', 'excelling', 'no-opportunity'],

@@ -2,6 +2,7 @@ import { brightFuturesScitt } from './bright-futures-scitt';
 import { midEssexItt } from './mid-essex-itt';
 import { procedureDefinitionSchema, type ProcedureDefinition } from './schema';
 import { fail, ok, refuse, type Result } from '../errors/refusal';
+import { resolveSettings } from '../domain/settings';
 
 /** Validates a procedure definition given as data (how a third provider is added, without code). */
 export function parseProcedure(data: unknown): Result<ProcedureDefinition> {
@@ -27,6 +28,41 @@ function checkReferences(def: ProcedureDefinition): Result<ProcedureDefinition> 
   if (badFrom !== undefined)
     return fail(
       refuse('VALIDATION_FAILED', `A stage entry comes from unknown stage "${badFrom}".`),
+    );
+  const stageIdList = def.stages.map((s) => s.id);
+  const duplicate = stageIdList.find((id, i) => stageIdList.indexOf(id) !== i);
+  if (duplicate !== undefined)
+    return fail(refuse('VALIDATION_FAILED', `Two stages have the id "${duplicate}".`));
+  for (const stage of def.stages) {
+    const needed = stage.review?.requiresObservation;
+    if (needed !== undefined && !stage.observations.some((o) => o.id === needed)) {
+      return fail(
+        refuse(
+          'VALIDATION_FAILED',
+          `${stage.id}: the review requires observation "${needed}", which the stage does not define.`,
+        ),
+      );
+    }
+    const guards = stage.closures.flatMap((c) => c.guards);
+    const meeting = guards.find(
+      (g) => g.name === 'meetingHeld' && !stage.meetings.some((m) => m.id === g.params.meeting),
+    );
+    if (meeting !== undefined) {
+      return fail(
+        refuse(
+          'VALIDATION_FAILED',
+          `${stage.id}: a meetingHeld guard names meeting "${String(meeting.params.meeting)}", which the stage does not define.`,
+        ),
+      );
+    }
+  }
+  const defaults = resolveSettings(def, {});
+  if (!defaults.ok)
+    return fail(
+      refuse(
+        'VALIDATION_FAILED',
+        `A setting's default does not fit its type: ${defaults.refusal.message}`,
+      ),
     );
   const refs = JSON.stringify(def).match(/"setting":"([^"]+)"/g) ?? [];
   const badSetting = refs.map((r) => r.slice(11, -1)).find((k) => !settingKeys.has(k));

@@ -223,6 +223,10 @@ export const procedureDefinitionSchema = z.strictObject({
   imp: z.array(impPointSchema).default([]),
   grades: z.array(z.string()).default([]),
   coreValues: z.array(z.string()).default([]),
+  /** Rules that inform people rather than gate a command, shown where they apply (e.g. a CONFIDENTIAL header). */
+  notices: z
+    .array(z.strictObject({ id: z.string().min(1), text: z.string().min(1), rules }))
+    .default([]),
   placementRules: z
     .array(z.strictObject({ route: z.string(), text: z.string(), rules }))
     .default([]),

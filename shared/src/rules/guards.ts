@@ -68,13 +68,19 @@ const timescaleExhausted: Guard = (g, p, rules) => {
   const current = currentStage(g.ctx.definition, g.state);
   if (!current.ok) return null;
   const { instance, stage } = current.value;
-  if (instance.reviews.length > 0) return null;
   const window = reviewWindow(stage, instance, g.state, g.ctx.settings, g.ctx.calendar);
   const today = todayInUk(g.ctx.now);
+  // Exhausted: the stage has run its minimum period and been reviewed, or its window has closed.
   if (window?.latest != null && window.latest < today) return null;
+  const ranMinimum = window?.earliest == null || window.earliest <= today;
+  if (instance.reviews.length > 0 && ranMinimum) return null;
+  const until =
+    instance.reviews.length === 0
+      ? 'record its review first'
+      : `it runs until at least ${window?.earliest ?? ''}`;
   return refuse(
     'GUARD_FAILED',
-    `No further stage may start until ${stage.label}'s timescale is exhausted: record its review first.`,
+    `No further stage may start until ${stage.label}'s timescale is exhausted: ${until}.`,
     rules,
   );
 };

@@ -3,15 +3,10 @@ import { allRoutes } from '../../../functions/src/functions';
 import { appWiring } from '../../../functions/src/http/app-wiring';
 import { composeRuntime } from '../../../functions/src/http/compose-runtime';
 import { silentLogger } from '../../../functions/src/http/logger';
-import {
-  installProviderAdmin,
-  uninstallProviderAdmin,
-} from '../../../functions/src/http/provider-admin-runtime';
 import { installRuntime, uninstallRuntime } from '../../../functions/src/http/runtime';
 import { localClientId } from '../../../functions/src/local/demo-personas';
 import { startLocalHost, type LocalHost } from '../../../functions/src/local/local-host';
 import { createLocalIdp, type LocalIdp } from '../../../functions/src/local/local-idp';
-import { ProviderAdmin } from '../../../functions/src/services/provider-admin';
 import { freshServices } from '../../support/service-fixture';
 
 /** A response as a test sees it: status, lower-case headers, parsed JSON (or undefined) and raw text. */
@@ -54,7 +49,12 @@ const env = (extra: Record<string, string> = {}) => ({
 export async function startApi(): Promise<ApiHarness> {
   const services = await freshServices(() => apiNow);
   const idp = await createLocalIdp(loadConfig(env()));
-  const host = await startLocalHost({ port: 0, routes: allRoutes, localRoutes: idp.routes, log: silentLogger });
+  const host = await startLocalHost({
+    port: 0,
+    routes: allRoutes,
+    localRoutes: idp.routes,
+    log: silentLogger,
+  });
   const config = loadConfig(env({ AUTH_JWKS_URL: `${host.url}/local-idp/keys` }));
   installRuntime(
     composeRuntime({
@@ -63,7 +63,6 @@ export async function startApi(): Promise<ApiHarness> {
       createServices: () => appWiring(services),
     }),
   );
-  installProviderAdmin(new ProviderAdmin(services.providers));
   const tokens = new Map<string, string>();
   const token = async (persona: string) => {
     const cached = tokens.get(persona);
@@ -73,7 +72,11 @@ export async function startApi(): Promise<ApiHarness> {
     tokens.set(persona, issued);
     return issued;
   };
-  const call = async (method: string, path: string, options: CallOptions = {}): Promise<ApiReply> => {
+  const call = async (
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<ApiReply> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.as !== undefined) headers.authorization = `Bearer ${await token(options.as)}`;
     let body: string | Uint8Array<ArrayBuffer> | undefined = options.raw;
@@ -81,7 +84,11 @@ export async function startApi(): Promise<ApiHarness> {
       body = JSON.stringify(options.json);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${host.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    const response = await fetch(`${host.url}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     const text = await response.text();
     let parsed: unknown;
     try {
@@ -98,13 +105,13 @@ export async function startApi(): Promise<ApiHarness> {
     call,
     stop: async () => {
       await host.stop();
-      uninstallProviderAdmin();
       uninstallRuntime();
     },
   };
 }
 
 /** The body of a JSON reply, typed by the test. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- a typed view of parsed JSON
 export function bodyOf<T>(reply: ApiReply): T {
   return reply.body as T;
 }

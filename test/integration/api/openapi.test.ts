@@ -30,7 +30,9 @@ beforeAll(async () => {
 afterAll(() => api.stop());
 
 const operations = () =>
-  Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+  Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method, op })),
+  );
 
 describe('GET /api/openapi.json: OpenAPI 3.1 from the route table and its zod schemas', () => {
   it('is public OpenAPI 3.1', () => {
@@ -38,8 +40,12 @@ describe('GET /api/openapi.json: OpenAPI 3.1 from the route table and its zod sc
   });
 
   it('documents every route of the table, and nothing that is not in it', () => {
-    const fromTable = routes.flatMap((r) => r.methods.map((m) => `${m.toLowerCase()} ${openApiPath(r.route)} ${r.name}`)).sort();
-    const fromDocument = operations().map(({ path, method, op }) => `${method} ${path} ${op.operationId}`).sort();
+    const fromTable = routes
+      .flatMap((r) => r.methods.map((m) => `${m.toLowerCase()} ${openApiPath(r.route)} ${r.name}`))
+      .sort();
+    const fromDocument = operations()
+      .map(({ path, method, op }) => `${method} ${path} ${op.operationId}`)
+      .sort();
     expect(fromDocument).toEqual(fromTable);
     expect(routes.filter((r) => docOf(r) === undefined).map((r) => r.name)).toEqual([]);
   });
@@ -49,16 +55,35 @@ describe('GET /api/openapi.json: OpenAPI 3.1 from the route table and its zod sc
       const doc = docOf(route)!;
       const op = document.paths[openApiPath(route.route)]![route.methods[0]!.toLowerCase()]!;
       const schema = op.requestBody?.content['application/json'].schema;
-      expect({ route: route.name, schema }).toEqual({ route: route.name, schema: doc.body === undefined ? undefined : inputSchema(doc.body) });
-      if (schema !== undefined) expect({ route: route.name, strict: schema.additionalProperties }).toEqual({ route: route.name, strict: false });
+      expect({ route: route.name, schema }).toEqual({
+        route: route.name,
+        schema: doc.body === undefined ? undefined : inputSchema(doc.body),
+      });
+      if (schema !== undefined)
+        expect({ route: route.name, strict: schema.additionalProperties }).toEqual({
+          route: route.name,
+          strict: false,
+        });
       const inPath = [...route.route.matchAll(/\{([A-Za-z]+)\}/g)].map(([, name]) => name).sort();
-      expect(op.parameters.filter((p) => p.in === 'path').map((p) => p.name).sort()).toEqual(inPath);
-      expect({ route: route.name, public: op.security !== undefined }).toEqual({ route: route.name, public: !doc.auth });
+      expect(
+        op.parameters
+          .filter((p) => p.in === 'path')
+          .map((p) => p.name)
+          .sort(),
+      ).toEqual(inPath);
+      const security = {
+        'teams-sso': undefined,
+        'bot-connector': [{ botConnector: [] }],
+        none: [],
+      }[doc.auth];
+      expect({ route: route.name, security: op.security }).toEqual({ route: route.name, security });
     }
   });
 
   it('exposes every case command exactly once, as a sub-resource of its case', () => {
-    const commands = operations().flatMap(({ op }) => (op['x-case-command'] === undefined ? [] : [op['x-case-command']]));
+    const commands = operations().flatMap(({ op }) =>
+      op['x-case-command'] === undefined ? [] : [op['x-case-command']],
+    );
     expect([...commands].sort()).toEqual([...caseCommandTypes].sort());
   });
 });

@@ -5,6 +5,8 @@ import { actingId, notify, openCase, requireRole, type Env, type Policy } from '
 
 function permit(env: Env): Result<readonly string[]> {
   const def = env.ctx.definition;
+  const closed = openCase(env);
+  if (closed !== null) return fail(closed);
   if (def.imp.length === 0)
     return fail(refuse('WRONG_STAGE', `${def.title} has no IMP progress points.`));
   const refusal =

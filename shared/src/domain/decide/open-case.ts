@@ -13,18 +13,14 @@ export function decideOpenCase(
   who: Identity,
 ): Result<readonly CaseEvent[]> {
   const allowed = rolesParam(ctx.settings, ctx.definition.caseOpenedBy);
+  // Only the provider's own staff directory counts: naming yourself in the new case grants nothing.
   const asStaff = ctx.staff.some(
     (s) => s.tid === who.tid && s.oid === who.oid && allowed.includes(s.role),
   );
-  const asNamed = input.participants.some(
-    (p) => p.tid === who.tid && p.oid === who.oid && allowed.includes(p.role),
-  );
-  if (!asStaff && !asNamed)
-    return fail(
-      refuse('ROLE_NOT_ALLOWED', 'Only provider staff who run the procedure can open a case.', [
-        'ME-07',
-      ]),
-    );
+  if (!asStaff) {
+    const message = 'Only provider staff who run the procedure can open a case.';
+    return fail(refuse('ROLE_NOT_ALLOWED', message, ['ME-07']));
+  }
   if (input.participants.some((p) => p.role === 'trainee')) {
     return fail(
       refuse(

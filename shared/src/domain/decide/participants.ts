@@ -2,6 +2,10 @@ import { fail, ok, refuse, type Result } from '../../errors/refusal';
 import { activeParticipants } from '../actor';
 import { rolesParam } from '../settings';
 import { openCase, requireRole, type Env, type Policy } from './policy';
+import type { CaseEvent } from '../events';
+import { evolve } from '../evolve';
+import { fullySigned, signerSlots } from '../signers';
+import { currentStage } from '../stage-lookup';
 
 function permit(env: Env): Result<readonly string[]> {
   const refusal =
@@ -64,15 +68,27 @@ export const removeParticipantPolicy: Policy<'removeParticipant'> = {
       return fail(
         refuse('PARTICIPANT_STATE', 'The trainee cannot be removed from their own case.'),
       );
+    const removed: CaseEvent = {
+      type: 'ParticipantRemoved',
+      participantId: c.participantId,
+      at: env.ctx.now.toISOString(),
+    };
     return ok({
-      events: [
-        {
-          type: 'ParticipantRemoved',
-          participantId: c.participantId,
-          at: env.ctx.now.toISOString(),
-        },
-      ],
+      events: [removed, ...completedBy(env, removed)],
       effects: [{ kind: 'refreshCaseCard' }],
     });
   },
 };
+
+/** If removing an unsigned signer leaves every slot signed, the plan is now fully signed (once per version). */
+function completedBy(env: Env, removed: CaseEvent): CaseEvent[] {
+  const after = evolve(env.state, removed);
+  const current = currentStage(env.ctx.definition, after);
+  if (!current.ok) return [];
+  const { stage, instance } = current.value;
+  const slots = signerSlots(env.ctx.definition, stage, instance, after, env.ctx.settings);
+  if (!fullySigned(slots) || instance.fullySignedVersion === instance.plan.version) return [];
+  return [
+    { type: 'PlanFullySigned', planVersion: instance.plan.version, at: env.ctx.now.toISOString() },
+  ];
+}

@@ -103,7 +103,8 @@ export const signPlanPolicy: Policy<'signPlan'> = {
       planHash: planHash(instance.plan),
     };
     const after = slots.map((s) => (s === slot ? { ...s, signed: signature } : s));
-    const done = fullySigned(after);
+    // Once per plan version, even if a signer joins after the plan was fully signed.
+    const done = fullySigned(after) && instance.fullySignedVersion !== instance.plan.version;
     const list: CaseEvent[] = [{ type: 'PlanSigned', signature }];
     if (done)
       list.push({ type: 'PlanFullySigned', planVersion: instance.plan.version, at: nowIso(env) });

@@ -20,6 +20,7 @@ const sharpTarget = (text: string) => ({
 function openMidEssex(start = '2025-01-06T09:00:00Z'): EngineHarness {
   const h = new EngineHarness('mid-essex-itt', start, [
     { ...director, email: null, role: 'director' },
+    { ...ct, email: null, role: 'courseTutor' },
   ]);
   const refusal = h.open(ct, {
     trainee: {

@@ -1,8 +1,17 @@
 import { caseCommandTypes, type CaseCommandType } from '@shared/domain/commands';
 import { builtInProcedures } from '@shared/procedures/registry';
 import type { ProcedureDefinition } from '@shared/procedures/schema';
-import { openBrightFutures, openMidEssex } from '../../../support/engine-fixtures';
-import { oneOfEachType, personasFor, variants, type Persona } from '../../../support/engine-explore';
+import {
+  advanceToReviewPoint,
+  openBrightFutures,
+  openMidEssex,
+} from '../../../support/engine-fixtures';
+import {
+  oneOfEachType,
+  personasFor,
+  variants,
+  type Persona,
+} from '../../../support/engine-explore';
 import type { EngineHarness } from '../../../support/engine-harness';
 
 /**
@@ -43,7 +52,9 @@ const searched: readonly CaseCommandType[] = [
 function key(h: EngineHarness): string {
   const s = h.mustState();
   const c = s.current;
-  const unmet = s.completedStages.filter((i) => i.reviews.at(-1)?.allMet === false).map((i) => i.stageId);
+  const unmet = s.completedStages
+    .filter((i) => i.reviews.at(-1)?.allMet === false)
+    .map((i) => i.stageId);
   return JSON.stringify([
     s.status.kind === 'closed' ? s.status.outcomeId : 'open',
     s.concerns.length > 0,
@@ -80,21 +91,33 @@ function worthTrying(h: EngineHarness, command: Record<string, unknown>): boolea
   switch (command.type) {
     case 'raiseConcern':
       if (command.category === 'medical-circumstances') return false;
-      return command.seriousIncident === true ? !s.concerns.some((x) => x.seriousIncident) : s.concerns.length === 0;
+      return command.seriousIncident === true
+        ? !s.concerns.some((x) => x.seriousIncident)
+        : s.concerns.length === 0;
     case 'addTarget':
       return (c?.plan.targets.length ?? 0) === 0;
     case 'recordObservation': {
       const stage = h.definition.stages.find((x) => x.id === c?.stageId);
-      if (command.observationDefinitionId === null) return (stage?.observations.length ?? 0) === 0 && (c?.observations.length ?? 0) === 0;
-      return !(c?.observations ?? []).some((o) => o.definitionId === command.observationDefinitionId);
+      if (command.observationDefinitionId === null)
+        return (stage?.observations.length ?? 0) === 0 && (c?.observations.length ?? 0) === 0;
+      return !(c?.observations ?? []).some(
+        (o) => o.definitionId === command.observationDefinitionId,
+      );
     }
     case 'scheduleMeeting':
       // only meetings a guard waits for; the others change no future
-      return guardedMeetings(h.definition).has(String(command.meetingDefinitionId)) && !(c?.meetings ?? []).some((m) => m.definitionId === command.meetingDefinitionId);
+      return (
+        guardedMeetings(h.definition).has(String(command.meetingDefinitionId)) &&
+        !(c?.meetings ?? []).some((m) => m.definitionId === command.meetingDefinitionId)
+      );
     case 'completeDuty': {
       // duties in the order the definition lists them: every set of done duties is reached once
       const stage = h.definition.stages.find((x) => x.id === c?.stageId);
-      const next = stage?.duties.find((d) => !(c?.duties ?? []).some((r) => r.dutyId === d.id) && (d.onlyIf === undefined || c?.appeal.status === d.onlyIf.appeal));
+      const next = stage?.duties.find(
+        (d) =>
+          !(c?.duties ?? []).some((r) => r.dutyId === d.id) &&
+          (d.onlyIf === undefined || c?.appeal.status === d.onlyIf.appeal),
+      );
       return next?.id === command.dutyId;
     }
     case 'recordReview':
@@ -106,7 +129,11 @@ function worthTrying(h: EngineHarness, command: Record<string, unknown>): boolea
 
 const nodeLimit = 10_000;
 
-function explore(open: () => EngineHarness, personas: readonly Persona[], limit = nodeLimit): Exploration {
+function explore(
+  open: () => EngineHarness,
+  personas: readonly Persona[],
+  limit = nodeLimit,
+): Exploration {
   const root = open();
   const stages = new Map<string, readonly Step[]>();
   const closures = new Map<string, { path: readonly Step[]; node: EngineHarness }>();
@@ -124,12 +151,15 @@ function explore(open: () => EngineHarness, personas: readonly Persona[], limit 
         for (const command of variants(h, persona.who, option)) {
           if (!worthTrying(h, command)) continue;
           const next = h.fork();
+          if (command.type === 'recordReview') advanceToReviewPoint(next); // reviews happen at the review point (ME-11)
           if (next.run(persona.who, command) !== null) continue;
           const before = h.mustState();
           const after = next.mustState();
           const step = [...path, { persona: persona.key, command }];
           if (command.type === 'startStage' && after.current !== null) {
-            edges.add(`${before.current?.stageId ?? 'none'} -> ${after.current.stageId} (${after.current.entryId})`);
+            edges.add(
+              `${before.current?.stageId ?? 'none'} -> ${after.current.stageId} (${after.current.entryId})`,
+            );
             if (!stages.has(after.current.stageId)) stages.set(after.current.stageId, step);
           }
           if (after.status.kind === 'closed') {
@@ -151,21 +181,34 @@ function explore(open: () => EngineHarness, personas: readonly Persona[], limit 
 function stageGraph(def: ProcedureDefinition): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>([['none', new Set()]]);
   for (const stage of def.stages) graph.set(stage.id, graph.get(stage.id) ?? new Set());
-  for (const stage of def.stages) for (const entry of stage.entries) for (const from of entry.from) graph.get(from)?.add(stage.id);
+  for (const stage of def.stages)
+    for (const entry of stage.entries)
+      for (const from of entry.from) graph.get(from)?.add(stage.id);
   return graph;
 }
 
 function reachable(graph: Map<string, Set<string>>): Set<string> {
   const seen = new Set(['none']);
   const queue = ['none'];
-  while (queue.length > 0) for (const next of graph.get(queue.shift()!) ?? []) if (!seen.has(next)) (seen.add(next), queue.push(next));
+  while (queue.length > 0) {
+    for (const next of graph.get(queue.shift()!) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
   return seen;
 }
 
 const declaredEdges = (def: ProcedureDefinition) =>
-  def.stages.flatMap((s) => s.entries.flatMap((e) => e.from.map((from) => `${from} -> ${s.id} (${e.id})`))).sort();
+  def.stages
+    .flatMap((s) => s.entries.flatMap((e) => e.from.map((from) => `${from} -> ${s.id} (${e.id})`)))
+    .sort();
 const declaredClosures = (def: ProcedureDefinition) =>
-  [...def.closuresWithoutStage.map((c) => `none:${c.id}`), ...def.stages.flatMap((s) => s.closures.map((c) => `${s.id}:${c.id}`))].sort();
+  [
+    ...def.closuresWithoutStage.map((c) => `none:${c.id}`),
+    ...def.stages.flatMap((s) => s.closures.map((c) => `${s.id}:${c.id}`)),
+  ].sort();
 
 const procedures = [
   { id: 'mid-essex-itt', open: () => openMidEssex() },
@@ -183,7 +226,9 @@ describe.each(procedures)('path enumeration: $id', ({ id, open }) => {
   it('ME-09, BF-02: the stage graph built from the entries reaches every stage from none', () => {
     const graph = stageGraph(def);
     expect([...graph.keys()].filter((s) => !reachable(graph).has(s))).toEqual([]);
-    for (const stage of def.stages) for (const entry of stage.entries) for (const from of entry.from) expect(graph.has(from)).toBe(true);
+    for (const stage of def.stages)
+      for (const entry of stage.entries)
+        for (const from of entry.from) expect(graph.has(from)).toBe(true);
   });
 
   it('drives the engine into every stage of the definition', () => {
@@ -197,10 +242,17 @@ describe.each(procedures)('path enumeration: $id', ({ id, open }) => {
       const h = open();
       for (const step of path) {
         const who = personas.find((p) => p.key === step.persona)!.who;
+        if (step.command.type === 'recordReview') advanceToReviewPoint(h);
         const refusal = h.run(who, step.command);
-        if (refusal !== null) throw new Error(`${closure}: ${step.persona} ${String(step.command.type)} refused: ${refusal.message}`);
+        if (refusal !== null)
+          throw new Error(
+            `${closure}: ${step.persona} ${String(step.command.type)} refused: ${refusal.message}`,
+          );
       }
-      expect(h.mustState().status).toMatchObject({ kind: 'closed', outcomeId: closure.split(':')[1] });
+      expect(h.mustState().status).toMatchObject({
+        kind: 'closed',
+        outcomeId: closure.split(':')[1],
+      });
     }
   });
 
@@ -225,12 +277,22 @@ describe.each(procedures)('path enumeration: $id', ({ id, open }) => {
       const commands = oneOfEachType(node, personas[0]!.who);
       expect(Object.keys(commands).sort()).toEqual([...caseCommandTypes].sort());
       for (const persona of personas) {
-        if (!node.mustState().participants.some((p) => p.oid === persona.who.oid && p.removedAt === null) && !node.staff.some((s) => s.oid === persona.who.oid)) continue;
+        if (
+          !node
+            .mustState()
+            .participants.some((p) => p.oid === persona.who.oid && p.removedAt === null) &&
+          !node.staff.some((s) => s.oid === persona.who.oid)
+        )
+          continue;
         for (const type of caseCommandTypes) {
           const before = node.events.length;
           const state = node.state;
-          const refusal = node.run(persona.who, { ...commands[type], ...(type === 'signPlan' ? { typedFullName: persona.who.name } : {}) });
-          if (refusal?.code !== 'CASE_CLOSED') wrong.push(`${closure} ${persona.key} ${type}: ${refusal?.code ?? 'accepted'}`);
+          const refusal = node.run(persona.who, {
+            ...commands[type],
+            ...(type === 'signPlan' ? { typedFullName: persona.who.name } : {}),
+          });
+          if (refusal?.code !== 'CASE_CLOSED')
+            wrong.push(`${closure} ${persona.key} ${type}: ${refusal?.code ?? 'accepted'}`);
           expect(node.events.length).toBe(before);
           expect(node.state).toBe(state);
         }
