@@ -3,7 +3,17 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'node_modules/**', '.data/**', 'coverage/**', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/dist/**',
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      '**/*.mjs',
+      '**/*.cjs',
+      'jest.config.js',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -12,7 +22,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         {
@@ -30,13 +43,25 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'http', 'https', 'net', 'child_process', 'crypto'], message: 'shared/ is pure: no Node I/O.' },
-            { group: ['@azure/*', '@microsoft/*', 'react', 'react-dom', '@fluentui/*'], message: 'shared/ is pure: no Azure, Teams or UI libraries.' },
-            { group: ['**/functions/**', '**/addin/**'], message: 'Dependencies point inward: shared imports nothing of theirs.' },
+            {
+              group: ['node:*', 'fs', 'http', 'https', 'net', 'child_process', 'crypto'],
+              message: 'shared/ is pure: no Node I/O.',
+            },
+            {
+              group: ['@azure/*', '@microsoft/*', 'react', 'react-dom', '@fluentui/*'],
+              message: 'shared/ is pure: no Azure, Teams or UI libraries.',
+            },
+            {
+              group: ['**/functions/**', '**/addin/**'],
+              message: 'Dependencies point inward: shared imports nothing of theirs.',
+            },
           ],
         },
       ],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Time is injected into shared/.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Time is injected into shared/.' },
+      ],
     },
   },
   {

@@ -144,7 +144,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
     case 'ReviewOverdueFlagged':
       return withStage(state, (s) => ({
         ...s,
-        overdueFlags: [...(s.overdueFlags ?? []), event.dueDate],
+        overdueFlags: [...s.overdueFlags, event.dueDate],
       }));
     case 'CommentAdded':
       return { ...state, comments: [...state.comments, event.comment] };

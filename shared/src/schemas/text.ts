@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 // C0/C1 controls except tab, LF, CR; bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069).
-// eslint-disable-next-line no-control-regex
 const forbidden =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -22,7 +22,7 @@ export function decideOverdue(ctx: DecisionContext, state: CaseState): Decision 
   const today = todayInUk(ctx.now);
   if (!reviewOverdue(instance, window, today)) return null;
   const dueDate = instance.plan.reviewDate ?? window?.latest ?? today;
-  if ((instance.overdueFlags ?? []).includes(dueDate)) return null;
+  if (instance.overdueFlags.includes(dueDate)) return null;
   const recipients = activeParticipants(state, escalateTo).map((p) => p.participantId);
   return {
     events: [
