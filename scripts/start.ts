@@ -25,6 +25,7 @@ import { createLocalIdp } from '../functions/src/local/local-idp';
 import { seedDemo } from '../functions/src/local/demo-seed';
 import { seedOnce } from '../functions/src/local/seed-once';
 import { PortInUseError, startAzurite } from '../test/support/azurite';
+import { startPlayground } from '../test/support/playground';
 import { buildTab } from './build';
 
 const root = path.resolve(__dirname, '..');
@@ -62,13 +63,14 @@ async function stopAll(): Promise<void> {
   for (const stop of stoppers.reverse()) await stop();
 }
 
-function printBanner(url: string, seedStatus: string): void {
+function printBanner(url: string, seedStatus: string, playgroundUrl: string): void {
   const lines = [
     '',
     'Support plans is running on this machine (loopback only):',
     `  API         ${url}/api/health`,
     `  OpenAPI     ${url}/api/openapi.json`,
     `  Tab         ${url}/tab/`,
+    `  Teams (bot) ${playgroundUrl}  (Agents Playground, signed in as the Mid Essex demo mentor)`,
     `  Local IdP   ${url}/local-idp/personas  (POST ${url}/local-idp/token {"persona": "<id>"})`,
     `  Seed        ${seedStatus}`,
     '',
@@ -111,11 +113,11 @@ async function main(): Promise<void> {
   });
   stoppers.push(() => host.stop());
 
-  // BOT ENGINEER: start the Microsoft 365 Agents Playground here (TEAMSAPPTESTER_BROWSER=none,
-  // APPLICATION_INSIGHTS_NO_STATSBEAT=1, --disable-telemetry), pointed at `${host.url}/api/messages`,
-  // push its stop function onto `stoppers`, and add its URL to the banner.
-
-  printBanner(host.url, await seedDemoOnce(connection, services));
+  const seedStatus = await seedDemoOnce(connection, services);
+  // The Agents Playground is the local Teams client for the bot (statsbeat and telemetry off).
+  const playground = await startPlayground({ botEndpoint: `${host.url}/api/messages` });
+  stoppers.push(() => playground.stop());
+  printBanner(host.url, seedStatus, playground.url);
 }
 
 function shutdown(signal: string): void {
