@@ -4,7 +4,7 @@ import { openTable } from '../infrastructure/tables/table-clients';
 import { ProviderDirectory } from '../services/provider-directory';
 import type { BotDeps, ConcernCategory } from './bot-deps';
 import { botSettings } from './bot-settings';
-import { createBot, type Bot, type BotOptions } from './create-bot';
+import type { Bot, BotOptions } from './create-bot';
 
 /** Concern categories of each provider's procedure (built-in or given as data), from the directory. */
 export function directoryCategories(
@@ -16,10 +16,10 @@ export function directoryCategories(
 
 /** Bot options from the runtime the host installed at start-up (config, service, storage, log). */
 export function runtimeBotOptions(): BotOptions {
-  const { config, service, log, connection } = runtime();
+  const { config, service, log, connection, providers } = runtime();
   const clock = () => new Date();
-  // The same `providers` table the service reads (create-case-service.ts), cached the same way.
-  const directory = new ProviderDirectory(openTable(connection, 'providers'), clock);
+  // The service's own directory when the host wired it; otherwise the same table, cached the same way.
+  const directory = providers ?? new ProviderDirectory(openTable(connection, 'providers'), clock);
   return {
     settings: botSettings(config),
     deps: { service, log, now: clock, categories: directoryCategories(directory) },
@@ -34,7 +34,8 @@ export function createBotRoutes(options: () => BotOptions): RouteDefinition[] {
   let bot: Promise<Bot> | undefined;
   const theBot = (): Promise<Bot> => {
     if (bot === undefined) {
-      const building = createBot(options());
+      // Loaded on first use: the Teams SDK is the heaviest module, and cold starts serve the API first.
+      const building = import('./create-bot').then(({ createBot }) => createBot(options()));
       bot = building;
       building.catch(() => {
         bot = undefined;

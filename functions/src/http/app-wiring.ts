@@ -21,6 +21,7 @@ export function appWiring(services: AppServices): AppWiring {
     isAllowedTenant: providerTenantPolicy(services.providers),
     providerAdmin: new ProviderAdmin(services.providers),
     sweep: services.sweep,
+    providers: services.providers,
   };
 }
 

@@ -6,6 +6,7 @@ import type { TableConnection } from '../infrastructure/tables/table-clients';
 import type { CaseServicePort } from '../services/case-service-port';
 import type { ProviderAdmin } from '../services/provider-admin';
 import type { ReviewSweep } from '../services/review-sweep';
+import type { ProviderDirectory } from '../services/provider-directory';
 import type { Logger } from './logger';
 import type { AppRuntime } from './runtime';
 
@@ -24,6 +25,8 @@ export interface AppWiring {
   readonly providerAdmin?: ProviderAdmin;
   /** The overdue-review sweep the timer runs. */
   readonly sweep?: ReviewSweep;
+  /** The provider directory the service uses (shared with the bot). */
+  readonly providers?: ProviderDirectory;
 }
 
 /** What the host supplies to build the runtime. */
@@ -38,7 +41,7 @@ export interface RuntimeParts {
 export function composeRuntime(parts: RuntimeParts): AppRuntime {
   const { config, log } = parts;
   const connection = tableConnection(config.tables);
-  const { service, isAllowedTenant, providerAdmin, sweep } = parts.createServices({
+  const { service, isAllowedTenant, providerAdmin, sweep, providers } = parts.createServices({
     config,
     connection,
     log,
@@ -58,5 +61,6 @@ export function composeRuntime(parts: RuntimeParts): AppRuntime {
     service,
     ...(providerAdmin === undefined ? {} : { providerAdmin }),
     ...(sweep === undefined ? {} : { sweep }),
+    ...(providers === undefined ? {} : { providers }),
   };
 }

@@ -5,6 +5,7 @@ import type { TableConnection } from '../infrastructure/tables/table-clients';
 import type { CaseServicePort } from '../services/case-service-port';
 import type { ProviderAdmin } from '../services/provider-admin';
 import type { ReviewSweep } from '../services/review-sweep';
+import type { ProviderDirectory } from '../services/provider-directory';
 import type { Logger } from './logger';
 
 /** Everything route handlers depend on, built once at start-up by the host. */
@@ -17,6 +18,7 @@ export interface AppRuntime {
   readonly service: CaseServicePort;
   readonly providerAdmin?: ProviderAdmin;
   readonly sweep?: ReviewSweep;
+  readonly providers?: ProviderDirectory;
 }
 
 /** A handler ran before the host installed the runtime (a wiring bug). */
