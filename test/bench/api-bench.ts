@@ -129,6 +129,16 @@ export async function benchApi(connectionString: string): Promise<void> {
   await coldLoad();
 }
 
+// A complete production configuration (no secrets; nothing is called at load), so the entry point
+// initialises fully instead of stopping at the configuration check.
+const productionLikeEnv = {
+  APP_ENV: 'production',
+  AUTH_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
+  BOT_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
+  BOT_TENANT_ID: '11111111-1111-4111-8111-111111111111',
+  AZURE_TABLES_ENDPOINT: 'https://example.table.core.windows.net',
+};
+
 /** Spawns node to load the built Functions entry point (outside the host it registers nothing). */
 async function coldLoad(): Promise<void> {
   await buildFunctions();
@@ -141,7 +151,7 @@ async function coldLoad(): Promise<void> {
       await timed(() =>
         Promise.resolve(
           spawnSync(process.execPath, ['-e', `require(${JSON.stringify(entry)})`], {
-            env: { ...process.env, APP_ENV: 'production' },
+            env: { ...process.env, ...productionLikeEnv },
           }),
         ),
       ),
