@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,13 +13,79 @@ import { demoPersonas, localClientId } from '../../functions/src/local/demo-pers
 import { seedDemo } from '../../functions/src/local/demo-seed';
 import { startLocalHost } from '../../functions/src/local/local-host';
 import { createLocalIdp } from '../../functions/src/local/local-idp';
-import { createAppServices } from '../../functions/src/services/create-case-service';
+import {
+  createAppServices,
+  type AppServices,
+} from '../../functions/src/services/create-case-service';
+import type { OpenCaseCommand } from '@shared/domain/commands';
+import { as } from '../support/service-fixture';
 import { buildFunctions } from '../../scripts/build';
 import { percentile, report, round, timed } from './stats';
 
 const CLIENTS = 20;
 
+/** Opens `count` Mid Essex cases as the course tutor (one per benchmark client). */
+async function openCases(services: AppServices, who: Identity, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const opened = await services.cases.openCase(
+      who,
+      'mid-essex-itt',
+      {
+        trainee: {
+          ...as('me-trainee-1'),
+          route: 'secondary',
+          subject: 'Maths',
+          school: 'X',
+          placement: 'A',
+        },
+        participants: [as('me-course-tutor')],
+      },
+      randomUUID(),
+    );
+    if (!opened.ok) throw new Error(opened.refusal.message);
+    ids.push(opened.value.caseId);
+  }
+  return ids;
+}
+
 /** Runs `fn` from `clients` concurrent workers, `perClient` times each, returning every latency. */
+/** One HTTP request the load worker repeats. */
+interface HttpCall {
+  readonly method: string;
+  /** One URL, or one per client. */
+  readonly url: string | readonly string[];
+  readonly body?: string;
+  readonly headers?: Record<string, string>;
+}
+
+// The HTTP clients run in a second process, so the server's event loop is not shared with them.
+const worker = `
+const [call, clients, perClient] = JSON.parse(process.argv[1]);
+const samples = [];
+const one = async (c) => { const t = process.hrtime.bigint(); const url = typeof call.url === 'string' ? call.url : call.url[c]; const r = await fetch(url, call); await r.arrayBuffer(); samples.push(Number(process.hrtime.bigint() - t) / 1e6); };
+Promise.all(Array.from({ length: clients }, async (_, c) => { for (let i = 0; i < perClient; i++) await one(c); }))
+  .then(() => process.stdout.write(JSON.stringify(samples)));
+`;
+
+/** Latencies of `clients` concurrent clients in a child process, `perClient` requests each. */
+function loadFromWorker(call: HttpCall, clients: number, perClient: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [
+      '-e',
+      worker,
+      JSON.stringify([call, clients, perClient]),
+    ]);
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(out) as number[]);
+      else reject(new Error(`load worker exited ${String(code)}`));
+    });
+  });
+}
+
 async function load(
   clients: number,
   perClient: number,
@@ -68,45 +134,43 @@ export async function benchApi(connectionString: string): Promise<void> {
     const who: Identity = { tid: persona.tid, oid: persona.oid, name: persona.name };
     const token = (await idp.issueToken(persona.id))!;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const mine = await services.cases.listMine(who, {});
-    const caseId = mine.ok ? mine.value[0]!.caseId : '';
+    // Each client works on its own case, as 20 tutors would; contention on one case is C2's test.
+    const caseIds = await openCases(services, who, CLIENTS);
+    const caseId = caseIds[0]!;
     const routes: Record<
       string,
-      { http: () => Promise<Response>; inProcess: () => Promise<unknown> }
+      { http: HttpCall; inProcess: (client: number) => Promise<unknown> }
     > = {
       'GET /api/cases?mine=true': {
-        http: () => fetch(`${host.url}/api/cases?mine=true`, { headers }),
+        http: { method: 'GET', url: `${host.url}/api/cases?mine=true` },
         inProcess: () => services.cases.listMine(who, {}),
       },
       'GET /api/cases/{caseId}': {
-        http: () => fetch(`${host.url}/api/cases/${caseId}`, { headers }),
+        http: { method: 'GET', url: `${host.url}/api/cases/${caseId}` },
         inProcess: () => services.cases.getCase(who, caseId),
       },
       'POST /api/cases/{caseId}/comments': {
-        http: () =>
-          fetch(`${host.url}/api/cases/${caseId}/comments`, {
-            method: 'POST',
-            headers,
-            body: JSON.stringify({ text: 'Benchmark note', visibility: 'staff' }),
-          }),
-        inProcess: () =>
+        http: {
+          method: 'POST',
+          url: caseIds.map((id) => `${host.url}/api/cases/${id}/comments`),
+          body: JSON.stringify({ text: 'Benchmark note', visibility: 'staff' }),
+        },
+        inProcess: (client) =>
           services.cases.execute(
             who,
-            caseId,
+            caseIds[client]!,
             { type: 'addComment', text: 'Benchmark note', visibility: 'staff' },
             randomUUID(),
           ),
       },
     };
     for (const [route, calls] of Object.entries(routes)) {
-      const check = await calls.http();
+      const first = typeof calls.http.url === 'string' ? calls.http.url : calls.http.url[0]!;
+      const check = await fetch(first, { ...calls.http, headers });
       if (check.status >= 300) throw new Error(`${route}: ${check.status} ${await check.text()}`);
-      const http = await load(CLIENTS, 10, async () => {
-        const r = await calls.http();
-        await r.arrayBuffer();
-      });
-      const inProcess = await load(CLIENTS, 10, async () => {
-        await calls.inProcess();
+      const http = await loadFromWorker({ ...calls.http, headers }, CLIENTS, 10);
+      const inProcess = await load(CLIENTS, 10, async (client) => {
+        await calls.inProcess(client);
       });
       const p50 = percentile(http, 50);
       report({

@@ -1,6 +1,7 @@
-import { fail, ok, refuse } from '../../errors/refusal';
+import { fail, ok, refuse, type Result } from '../../errors/refusal';
+import type { CommandOf } from '../commands';
 import { paramValue } from '../settings';
-import { allow, type Env, type Policy } from './policy';
+import { allow, type Decision, type Env, type Policy } from './policy';
 import { checkTarget, editablePlan, planChange } from './plan-edit';
 
 const permitEdit = (env: Env) => {
@@ -50,27 +51,7 @@ export const addTargetPolicy: Policy<'addTarget'> = {
     }
     return ok(stage.plan.rules);
   },
-  apply: (env, c) => {
-    const plan = editablePlan(env);
-    if (!plan.ok) return plan;
-    const target = {
-      targetId: env.ctx.newId(),
-      text: c.text,
-      actions: c.actions,
-      indicators: c.indicators,
-      monitoring: c.monitoring,
-      successCriteria: c.successCriteria,
-    };
-    const refusal = checkTarget(env, plan.value.stage, target);
-    if (refusal !== null) return fail(refusal);
-    return ok(
-      planChange(env, plan.value.instance, (planVersion) => ({
-        type: 'TargetAdded',
-        target,
-        planVersion,
-      })),
-    );
-  },
+  apply: (env, c) => saveTarget(env, { ...c, targetId: env.ctx.newId() }, 'TargetAdded'),
 };
 
 /** Changing a target; a signed plan's signatures are voided. */
@@ -79,29 +60,7 @@ export const updateTargetPolicy: Policy<'updateTarget'> = {
   candidates: (env) => env.state.current?.plan.targets.map((t) => ({ targetId: t.targetId })) ?? [],
   paramsOf: (c) => ({ targetId: c.targetId }),
   permit: permitEdit,
-  apply: (env, c) => {
-    const plan = editablePlan(env);
-    if (!plan.ok) return plan;
-    if (!plan.value.instance.plan.targets.some((t) => t.targetId === c.targetId))
-      return fail(refuse('UNKNOWN_TARGET', 'That target is not on the current plan.'));
-    const target = {
-      targetId: c.targetId,
-      text: c.text,
-      actions: c.actions,
-      indicators: c.indicators,
-      monitoring: c.monitoring,
-      successCriteria: c.successCriteria,
-    };
-    const refusal = checkTarget(env, plan.value.stage, target);
-    if (refusal !== null) return fail(refusal);
-    return ok(
-      planChange(env, plan.value.instance, (planVersion) => ({
-        type: 'TargetUpdated',
-        target,
-        planVersion,
-      })),
-    );
-  },
+  apply: (env, c) => saveTarget(env, c, 'TargetUpdated'),
 };
 
 /** Removing a target. */
@@ -124,3 +83,22 @@ export const removeTargetPolicy: Policy<'removeTarget'> = {
     );
   },
 };
+
+/** Checks a target against the stage's style and limits, then records it (added or updated). */
+function saveTarget(
+  env: Env,
+  c: Omit<CommandOf<'addTarget'>, 'type'> & { targetId: string },
+  type: 'TargetAdded' | 'TargetUpdated',
+): Result<Decision> {
+  const plan = editablePlan(env);
+  if (!plan.ok) return plan;
+  const known = plan.value.instance.plan.targets.some((t) => t.targetId === c.targetId);
+  if (type === 'TargetUpdated' && !known) {
+    return fail(refuse('UNKNOWN_TARGET', 'That target is not on the current plan.'));
+  }
+  const { targetId, text, actions, indicators, monitoring, successCriteria } = c;
+  const target = { targetId, text, actions, indicators, monitoring, successCriteria };
+  const refusal = checkTarget(env, plan.value.stage, target);
+  if (refusal !== null) return fail(refusal);
+  return ok(planChange(env, plan.value.instance, (planVersion) => ({ type, target, planVersion })));
+}
