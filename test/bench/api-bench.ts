@@ -17,7 +17,6 @@ import {
   createAppServices,
   type AppServices,
 } from '../../functions/src/services/create-case-service';
-import type { OpenCaseCommand } from '@shared/domain/commands';
 import { as } from '../support/service-fixture';
 import { buildFunctions } from '../../scripts/build';
 import { percentile, report, round, timed } from './stats';
