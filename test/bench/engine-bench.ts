@@ -5,7 +5,7 @@ import { countingPolicy } from '../../functions/src/infrastructure/tables/reques
 import { openTable } from '../../functions/src/infrastructure/tables/table-clients';
 import { seedDemo } from '../../functions/src/local/demo-seed';
 import { createAppServices } from '../../functions/src/services/create-case-service';
-import { as, who } from '../support/service-fixture';
+import { bfCaseAt, who } from '../support/service-fixture';
 import { percentile, report, round, timed } from './stats';
 
 type Row = TableEntityResult<Record<string, unknown>>;
@@ -161,93 +161,9 @@ async function mirrorOf(table: ReturnType<typeof openTable>, caseId: string, eve
   };
 }
 
-async function prepare(
+function prepare(
   services: ReturnType<typeof createAppServices>,
   setup: 'bf-stage-1' | 'bf-stage-2',
 ): Promise<string> {
-  const lead = who('bf-programme-lead');
-  const run = async (persona: string, command: unknown) => {
-    const r = await services.cases.execute(
-      who(persona),
-      caseId,
-      command as CaseCommand,
-      randomUUID(),
-    );
-    if (!r.ok) throw new Error(r.refusal.message);
-    return r.value;
-  };
-  const opened = await services.cases.openCase(
-    lead,
-    'bright-futures-scitt',
-    {
-      trainee: {
-        ...as('bf-trainee-1'),
-        route: 'primary',
-        subject: 'Primary',
-        school: 'Oak',
-        placement: 'A',
-      },
-      participants: [as('bf-programme-lead'), as('bf-mentor'), as('bf-professional-mentor')],
-    } as never,
-    randomUUID(),
-  );
-  if (!opened.ok) throw new Error(opened.refusal.message);
-  const caseId = opened.value.caseId;
-  await run('bf-mentor', {
-    type: 'raiseConcern',
-    category: 'teaching',
-    description: 'x',
-    evidence: null,
-    source: null,
-    seriousIncident: false,
-  });
-  await run('bf-programme-lead', {
-    type: 'startStage',
-    stageId: 'stage-1',
-    reason: 'r',
-    overview: '',
-    evidence: { writtenReports: [], observationIds: [] },
-  });
-  await run('bf-programme-lead', {
-    type: 'addTarget',
-    text: 'T',
-    actions: ['A'],
-    indicators: [],
-    monitoring: '',
-    successCriteria: '',
-  });
-  if (setup === 'bf-stage-2') {
-    const pm = opened.value.view?.participants.find((p) => p.role === 'professionalMentor');
-    await run('bf-professional-mentor', {
-      type: 'recordObservation',
-      observationDefinitionId: 'review-observation',
-      date: '2025-01-01',
-      observers: [pm?.participantId],
-      notes: 'n',
-    });
-    const view = await services.cases.getCase(lead, caseId);
-    const targets = view.ok ? (view.value.stage?.plan.targets ?? []) : [];
-    await run('bf-professional-mentor', {
-      type: 'recordReview',
-      heldOn: '2025-01-01',
-      outcomes: targets.map((t) => ({ targetId: t.targetId, met: false, evidence: 'e' })),
-      notes: '',
-    });
-    await run('bf-programme-lead', {
-      type: 'startStage',
-      stageId: 'stage-2',
-      reason: 'r',
-      overview: '',
-      evidence: { writtenReports: [], observationIds: [] },
-    });
-    await run('bf-programme-lead', {
-      type: 'addTarget',
-      text: 'T2',
-      actions: ['A'],
-      indicators: [],
-      monitoring: '',
-      successCriteria: '',
-    });
-  }
-  return caseId;
+  return bfCaseAt(services, setup === 'bf-stage-1' ? 'stage-1' : 'stage-2');
 }

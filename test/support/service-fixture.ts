@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import type { CaseCommand } from '@shared/domain/commands';
 import type { Identity } from '@shared/domain/context';
 import type { Role } from '@shared/domain/roles';
 import { countingPolicy } from '../../functions/src/infrastructure/tables/request-counter';
@@ -66,4 +67,89 @@ export function must<T>(
 ): T {
   if (!result.ok) throw new Error(`${result.refusal.code}: ${result.refusal.message}`);
   return result.value;
+}
+
+type Cases = Pick<AppServices, 'cases'>;
+
+/**
+ * A Bright Futures case through the real service: concern, Stage 1 with a target, and for
+ * 'stage-2' the PM observation, an unmet review and Stage 2 with a target (BF-03..BF-17).
+ */
+export async function bfCaseAt(s: Cases, stage: 'stage-1' | 'stage-2'): Promise<string> {
+  const lead = who('bf-programme-lead');
+  const opened = must(
+    await s.cases.openCase(
+      lead,
+      'bright-futures-scitt',
+      {
+        trainee: {
+          ...as('bf-trainee-1'),
+          route: 'primary',
+          subject: 'Primary',
+          school: 'Oak Primary',
+          placement: 'B',
+        },
+        participants: [as('bf-programme-lead'), as('bf-mentor'), as('bf-professional-mentor')],
+      },
+      cmd(),
+    ),
+  );
+  const id = opened.caseId;
+  const run = async (persona: string, command: unknown) =>
+    must(await s.cases.execute(who(persona), id, command as CaseCommand, cmd()));
+  const noEvidence = { writtenReports: [], observationIds: [] };
+  const target = (text: string) => ({
+    type: 'addTarget',
+    text,
+    actions: ['Share plans 2 days ahead'],
+    indicators: [],
+    monitoring: '',
+    successCriteria: '',
+  });
+  await run('bf-mentor', {
+    type: 'raiseConcern',
+    category: 'teaching',
+    description: 'Lessons lack structure',
+    evidence: null,
+    source: null,
+    seriousIncident: false,
+  });
+  await run('bf-programme-lead', {
+    type: 'startStage',
+    stageId: 'stage-1',
+    reason: 'Concern raised',
+    overview: '',
+    evidence: noEvidence,
+  });
+  await run('bf-programme-lead', target('Plan lessons with clear objectives'));
+  if (stage === 'stage-1') return id;
+  const view = must(await s.cases.getCase(lead, id));
+  const pm = view.participants.find((p) => p.role === 'professionalMentor');
+  await run('bf-professional-mentor', {
+    type: 'recordObservation',
+    observationDefinitionId: 'review-observation',
+    date: '2025-01-01',
+    observers: [pm?.participantId],
+    notes: 'Weak starts',
+  });
+  const outcomes = (view.stage?.plan.targets ?? []).map((t) => ({
+    targetId: t.targetId,
+    met: false,
+    evidence: 'Observed',
+  }));
+  await run('bf-professional-mentor', {
+    type: 'recordReview',
+    heldOn: '2025-01-01',
+    outcomes,
+    notes: '',
+  });
+  await run('bf-programme-lead', {
+    type: 'startStage',
+    stageId: 'stage-2',
+    reason: 'Concerns ongoing',
+    overview: '',
+    evidence: noEvidence,
+  });
+  await run('bf-programme-lead', target('Consistent routines'));
+  return id;
 }

@@ -1,89 +1,9 @@
-import { as, cmd, freshServices, must, who } from '../../support/service-fixture';
+import { bfCaseAt, cmd, freshServices, must, who } from '../../support/service-fixture';
 
-/** A Bright Futures case at Stage 2 with a target, signed by all partners (BF-20): lead, mentor, PM, trainee. */
+/** A Bright Futures case at Stage 2 with a target, to be signed by all partners (BF-20). */
 async function stage2Case() {
   const s = await freshServices();
-  const lead = who('bf-programme-lead');
-  const opened = must(
-    await s.cases.openCase(
-      lead,
-      'bright-futures-scitt',
-      {
-        trainee: {
-          ...as('bf-trainee-1'),
-          route: 'primary',
-          subject: 'Primary',
-          school: 'Oak Primary',
-          placement: 'B',
-        } as never,
-        participants: [
-          as('bf-programme-lead'),
-          as('bf-mentor'),
-          as('bf-professional-mentor'),
-        ] as never,
-      },
-      cmd(),
-    ),
-  );
-  const id = opened.caseId;
-  const run = async (persona: string, command: unknown) =>
-    must(await s.cases.execute(who(persona), id, command as never, cmd()));
-  await run('bf-mentor', {
-    type: 'raiseConcern',
-    category: 'teaching',
-    description: 'Lessons lack structure',
-    evidence: null,
-    source: null,
-    seriousIncident: false,
-  });
-  await run('bf-programme-lead', {
-    type: 'startStage',
-    stageId: 'stage-1',
-    reason: 'Concern raised',
-    overview: '',
-    evidence: { writtenReports: [], observationIds: [] },
-  });
-  await run('bf-programme-lead', {
-    type: 'addTarget',
-    text: 'Plan lessons with clear objectives',
-    actions: ['Share plans 2 days ahead'],
-    indicators: [],
-    monitoring: '',
-    successCriteria: '',
-  });
-  const pm = must(await s.cases.getCase(who('bf-professional-mentor'), id)).participants.find(
-    (p) => p.role === 'professionalMentor',
-  )!;
-  await run('bf-professional-mentor', {
-    type: 'recordObservation',
-    observationDefinitionId: 'review-observation',
-    date: '2025-01-01',
-    observers: [pm.participantId],
-    notes: 'Weak starts',
-  });
-  const targets = must(await s.cases.getCase(who('bf-programme-lead'), id)).stage!.plan.targets;
-  await run('bf-professional-mentor', {
-    type: 'recordReview',
-    heldOn: '2025-01-01',
-    outcomes: targets.map((t) => ({ targetId: t.targetId, met: false, evidence: 'Observed' })),
-    notes: '',
-  });
-  await run('bf-programme-lead', {
-    type: 'startStage',
-    stageId: 'stage-2',
-    reason: 'Concerns ongoing',
-    overview: '',
-    evidence: { writtenReports: [], observationIds: [] },
-  });
-  await run('bf-programme-lead', {
-    type: 'addTarget',
-    text: 'Consistent routines',
-    actions: ['Use a visual timetable'],
-    indicators: [],
-    monitoring: '',
-    successCriteria: '',
-  });
-  return { s, id };
+  return { s, id: await bfCaseAt(s, 'stage-2') };
 }
 
 describe('C2: concurrent signers on one plan, against Azurite', () => {
