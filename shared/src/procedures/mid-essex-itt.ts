@@ -14,6 +14,16 @@ const sharp = (maxActions: number | { setting: string }, rules: string[]) => ({
   rules,
 });
 
+/** The ISP review window: 5-10 days (ME-16), as written on the stage's form, counted. */
+const ispReviewWindow = (formRule: string) => ({
+  minDays: 5,
+  maxDays: 10,
+  unit: { setting: 'ispDayUnit' },
+  indicativeDays: { setting: 'indicativeReviewDays' },
+  setBy: ['courseTutor' as const, 'mentor' as const, 'professionalMentor' as const],
+  rules: ['ME-12', 'ME-16', formRule, 'X-01', 'X-09'],
+});
+
 /**
  * Mid Essex ITT, "Individual Support Plan and Cause for Concern Procedure & Paperwork 2024-2025"
  * (seed 004_1ef76f26cc156ce9.txt). Readings of garbled text are noted beside the rule they shape.
@@ -193,14 +203,7 @@ export const midEssexItt = {
         },
       ],
       plan: sharp({ setting: 'stage1MaxActions' }, ['ME-06', 'ME-19', 'ME-26', 'X-06']),
-      reviewDate: {
-        minDays: 5,
-        maxDays: 10,
-        unit: { setting: 'ispDayUnit' },
-        indicativeDays: { setting: 'indicativeReviewDays' },
-        setBy: ['courseTutor', 'mentor', 'professionalMentor'],
-        rules: ['ME-12', 'ME-16', 'ME-27', 'X-01', 'X-09'],
-      },
+      reviewDate: ispReviewWindow('ME-27'),
       review: {
         by: ['mentor', 'professionalMentor', 'courseTutor'],
         rules: ['ME-20', 'ME-25', 'ME-29', 'X-04'],
@@ -255,14 +258,7 @@ export const midEssexItt = {
         },
       ],
       plan: sharp(3, ['ME-06', 'ME-19', 'ME-31']),
-      reviewDate: {
-        minDays: 5,
-        maxDays: 10,
-        unit: { setting: 'ispDayUnit' },
-        indicativeDays: { setting: 'indicativeReviewDays' },
-        setBy: ['courseTutor', 'mentor', 'professionalMentor'],
-        rules: ['ME-12', 'ME-16', 'ME-32', 'X-01', 'X-09'],
-      },
+      reviewDate: ispReviewWindow('ME-32'),
       review: {
         by: ['mentor', 'professionalMentor', 'courseTutor'],
         multiple: true,
