@@ -219,7 +219,7 @@ export const midEssexItt = {
         },
       ],
       signatures: {
-        signers: ['trainee', 'mentor', 'professionalMentor', 'courseTutor', 'leadSubjectTutor'],
+        signers: { setting: 'stage1Signers' },
         mode: 'one-per-role',
         rules: ['ME-28', 'ME-80', 'X-04'],
       },
@@ -322,7 +322,14 @@ export const midEssexItt = {
           label: 'One-time serious incident (fast track)',
           from: ['none', 'pre-stage-1', 'stage-1', 'stage-2'],
           by: { setting: 'cfcStartedBy' },
-          guards: [{ name: 'seriousIncidentRaised', rules: ['ME-21'] }],
+          guards: [
+            {
+              name: 'settingEnabled',
+              params: { setting: 'seriousIncidentFastTrack' },
+              rules: ['X-07'],
+            },
+            { name: 'seriousIncidentRaised', rules: ['ME-21'] },
+          ],
           rules: ['ME-21', 'X-07', 'X-08'],
         },
         {
@@ -332,6 +339,11 @@ export const midEssexItt = {
           from: ['pre-stage-1', 'stage-1', 'stage-2'],
           by: { setting: 'cfcStartedBy' },
           guards: [
+            {
+              name: 'settingEnabled',
+              params: { setting: 'extremeCaseFastTrack' },
+              rules: ['X-07'],
+            },
             { name: 'writtenEvidence', params: { reports: 1, observations: 1 }, rules: ['ME-51'] },
           ],
           rules: ['ME-51', 'X-07', 'X-08'],
@@ -578,6 +590,33 @@ export const midEssexItt = {
     },
   ],
   settings: [
+    {
+      key: 'stage1Signers',
+      label: 'Who signs the Stage 1 plan',
+      description:
+        'The Stage 1 reviewers are the Mentor and Professional Tutor, yet the signature block has "Reviewed by Course Tutor" (X-04). Default: as the form, the Course Tutor signs as reviewer.',
+      type: 'roles',
+      default: ['trainee', 'mentor', 'professionalMentor', 'courseTutor', 'leadSubjectTutor'],
+      rules: ['X-04', 'ME-28'],
+    },
+    {
+      key: 'seriousIncidentFastTrack',
+      label: 'Fast track to Cause for Concern for a one-time serious incident',
+      description:
+        'ME-21 and ME-51 are two different fast tracks; whether both lead to the same path is unclear (X-07). Default: both go straight to Stage 3, each with its own evidence.',
+      type: 'boolean',
+      default: true,
+      rules: ['X-07', 'ME-21'],
+    },
+    {
+      key: 'extremeCaseFastTrack',
+      label: 'Fast track to Cause for Concern in extreme cases (written reports and observations)',
+      description:
+        'See X-07. Default: allowed, only with written reports and recorded observations (ME-51).',
+      type: 'boolean',
+      default: true,
+      rules: ['X-07', 'ME-51'],
+    },
     {
       key: 'ispDayUnit',
       label: 'Days counted for Stage 1 and 2 reviews',
