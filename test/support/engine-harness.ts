@@ -1,9 +1,5 @@
-import {
-  createCalendar,
-  englandAndWalesBankHolidays,
-  type CalendarSettings,
-  type ProviderCalendar,
-} from '@shared/calendar';
+import { englandAndWalesBankHolidays } from '@shared/calendar/england-and-wales-bank-holidays';
+import { createCalendar, type CalendarSettings, type ProviderCalendar } from '@shared/calendar';
 import { actorFor } from '@shared/domain/actor';
 import { caseCommandSchema, openCaseSchema, type CaseCommand } from '@shared/domain/commands';
 import type { DecisionContext, Identity, SettingValues, StaffMember } from '@shared/domain/context';

@@ -1,5 +1,5 @@
 import { TableServiceClient } from '@azure/data-tables';
-import { ManagedIdentityCredential } from '@azure/identity';
+import { lazyManagedIdentity } from './lazy-managed-identity';
 import type { TableConnection } from '../infrastructure/tables/table-clients';
 import { allowsInsecure, tableEndpointOf } from '../infrastructure/tables/table-endpoint';
 import type { TablesConfig } from './app-config';
@@ -7,11 +7,10 @@ import type { TablesConfig } from './app-config';
 /** The storage connection for the configured account: Azurite by connection string, Azure by managed identity. */
 export function tableConnection(tables: TablesConfig): TableConnection {
   if (tables.kind === 'connectionString') return { connectionString: tables.connectionString };
-  const credential =
-    tables.managedIdentityClientId === undefined
-      ? new ManagedIdentityCredential()
-      : new ManagedIdentityCredential({ clientId: tables.managedIdentityClientId });
-  return { endpoint: tables.endpoint, credential };
+  return {
+    endpoint: tables.endpoint,
+    credential: lazyManagedIdentity(tables.managedIdentityClientId),
+  };
 }
 
 /** The account-level Table service client (health probe, table listing). */

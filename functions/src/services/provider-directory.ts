@@ -1,9 +1,5 @@
 import { odata, RestError, type TableEntity } from '@azure/data-tables';
-import {
-  createCalendar,
-  englandAndWalesBankHolidays,
-  type ProviderCalendar,
-} from '@shared/calendar';
+import { createCalendar, type BankHolidaySource, type ProviderCalendar } from '@shared/calendar';
 import type { SettingValues } from '@shared/domain/context';
 import { resolveSettings } from '@shared/domain/settings';
 import { fail, ok, refuse, type Refusal, type Result } from '@shared/errors/refusal';
@@ -25,13 +21,22 @@ export interface ProviderContext {
   readonly etag: string;
 }
 
-const bankHolidays = englandAndWalesBankHolidays();
+let holidays: Promise<BankHolidaySource> | undefined;
+
+/** England and Wales bank holidays, loaded on first use: the data package is large, and a cold start serves first. */
+function bankHolidays(): Promise<BankHolidaySource> {
+  holidays ??= import('@shared/calendar/england-and-wales-bank-holidays').then((m) =>
+    m.englandAndWalesBankHolidays(),
+  );
+  return holidays;
+}
 const ROW = 'provider';
 
 function build(
   settings: ProviderSettings,
   custom: ProcedureDefinition | null,
   etag: string,
+  holidaySource: BankHolidaySource,
 ): Result<ProviderContext> {
   const definition = custom ?? builtInProcedures.get(settings.procedureId);
   if (definition === undefined)
@@ -42,7 +47,7 @@ function build(
     settings,
     definition,
     resolved: resolved.value,
-    calendar: createCalendar(settings.calendar, bankHolidays),
+    calendar: createCalendar(settings.calendar, holidaySource),
     etag,
   });
 }
@@ -83,6 +88,7 @@ export class ProviderDirectory {
         settings,
         custom === null ? null : custom.ok ? custom.value : null,
         row.etag,
+        await bankHolidays(),
       );
       if (built.ok) providers.set(settings.providerId, built.value);
     }
@@ -110,7 +116,7 @@ export class ProviderDirectory {
     if (definition !== null && definition.id !== parsed.data.procedureId) {
       return fail(refuse('VALIDATION_FAILED', 'procedureId must name the procedure given.'));
     }
-    const check = build(parsed.data, definition, '');
+    const check = build(parsed.data, definition, '', await bankHolidays());
     if (!check.ok) return check;
     await this.table.ready();
     const entity = {

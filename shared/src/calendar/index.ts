@@ -4,7 +4,6 @@ export { calendarSettingsSchema, type CalendarSettings } from './calendar-settin
 export type { Closure } from './closure';
 export { createCalendar } from './create-calendar';
 export { addCalendarDays, compareIsoDates } from './date-arithmetic';
-export { englandAndWalesBankHolidays } from './england-and-wales-bank-holidays';
 export { isoDateSchema, type IsoDate } from './iso-date';
 export type { DayUnit, ProviderCalendar } from './provider-calendar';
 export type { TermDates } from './term-dates';

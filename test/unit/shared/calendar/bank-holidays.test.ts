@@ -1,4 +1,4 @@
-import { englandAndWalesBankHolidays } from '@shared/calendar';
+import { englandAndWalesBankHolidays } from '@shared/calendar/england-and-wales-bank-holidays';
 
 describe('englandAndWalesBankHolidays', () => {
   const source = englandAndWalesBankHolidays();

@@ -1,11 +1,6 @@
+import { englandAndWalesBankHolidays } from '@shared/calendar/england-and-wales-bank-holidays';
 import fc from 'fast-check';
-import {
-  addCalendarDays,
-  compareIsoDates,
-  createCalendar,
-  englandAndWalesBankHolidays,
-  type DayUnit,
-} from '@shared/calendar';
+import { addCalendarDays, compareIsoDates, createCalendar, type DayUnit } from '@shared/calendar';
 
 /** Academic years 2024/25 to 2032/33 with an INSET day at the start of each. */
 const years = Array.from({ length: 9 }, (_, i) => 2024 + i);

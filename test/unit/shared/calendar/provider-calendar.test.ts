@@ -1,7 +1,7 @@
+import { englandAndWalesBankHolidays } from '@shared/calendar/england-and-wales-bank-holidays';
 import {
   CalendarError,
   createCalendar,
-  englandAndWalesBankHolidays,
   type CalendarSettings,
   type DayUnit,
 } from '@shared/calendar';
