@@ -31,7 +31,7 @@ function credentials(settings: BotSettings, token: TokenProvider | undefined) {
   if (settings.mode === 'local-anonymous') return { clientId: '', clientSecret: '', tenantId: '' };
   const base = { clientId: settings.clientId, tenantId: settings.tenantId, clientSecret: '' };
   return token === undefined
-    ? { ...base, managedIdentityClientId: settings.clientId }
+    ? { ...base, managedIdentityClientId: settings.managedIdentityClientId }
     : { ...base, token };
 }
 

@@ -27,7 +27,7 @@ beforeAll(async () => {
   });
   process.env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS = 'true'; // must not matter: we pass the option explicitly
   h = await startBotHarness({
-    settings: { mode: 'authenticated', clientId: botId, tenantId },
+    settings: { mode: 'authenticated', clientId: botId, tenantId, managedIdentityClientId: botId },
     cloud,
     token: () => 'unused-outbound-token',
   });
@@ -159,6 +159,22 @@ describe('start-up without bot credentials (A1)', () => {
       mode: 'authenticated',
       clientId: botId,
       tenantId,
+      managedIdentityClientId: botId,
+    });
+  });
+
+  it('signs in outbound with the user-assigned identity that holds the federated credential (infra/)', () => {
+    const uami = '44444444-4444-4444-8444-444444444444';
+    const tables = {
+      kind: 'endpoint' as const,
+      endpoint: 'https://a.table.core.windows.net',
+      managedIdentityClientId: uami,
+    };
+    expect(
+      botSettings({ appEnv: 'production', bot: { clientId: botId, tenantId }, tables }),
+    ).toMatchObject({
+      clientId: botId,
+      managedIdentityClientId: uami,
     });
   });
 });
