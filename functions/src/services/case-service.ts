@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { actorFor } from '@shared/domain/actor';
 import { buildCaseView } from '@shared/domain/case-view';
@@ -111,12 +112,16 @@ export class CaseCommands {
     commandId: string,
   ): Promise<Result<CommandResult>> {
     const attempts = this.deps.maxAttempts ?? 8;
+    const fingerprint = fingerprintOf(command);
     for (let attempt = 0; attempt < attempts; attempt += 1) {
       const loaded = await this.load(who, caseId);
       if (!loaded.ok) return loaded;
       const { stored, state, actor, ctx } = loaded.value;
       const earlier = stored.recentCommands.find((c) => c.commandId === commandId);
-      if (earlier !== undefined) return ok(this.result(loaded.value, eventsOf(earlier.result)));
+      if (earlier !== undefined) {
+        if (!sameCommand(earlier.result, fingerprint)) return fail(keyReused());
+        return ok(this.result(loaded.value, eventsOf(earlier.result)));
+      }
       const decision = decide(ctx, state, command, actor);
       if (!decision.ok) return decision;
       if (decision.value.events.length === 0) return ok(this.result(loaded.value, []));
@@ -129,8 +134,12 @@ export class CaseCommands {
         decision.value.effects,
         commandId,
         command.type,
+        fingerprint,
       );
-      if (outcome.kind === 'duplicate') return this.reloaded(who, caseId, eventsOf(outcome.result));
+      if (outcome.kind === 'duplicate') {
+        if (!sameCommand(outcome.result, fingerprint)) return fail(keyReused());
+        return this.reloaded(who, caseId, eventsOf(outcome.result));
+      }
       if (outcome.kind === 'committed')
         return ok(this.fresh(ctx, loaded.value.provider, next, who, decision.value.events));
       await sleep(5 + Math.random() * 20 * (attempt + 1));
@@ -150,6 +159,7 @@ export class CaseCommands {
     effects: readonly Effect[],
     commandId: string,
     commandName: string,
+    fingerprint = '',
   ) {
     const next = events.reduce<CaseState | null>((s, e) => evolve(s, e), state);
     if (next === null) throw new CaseServiceError('a command produced no case');
@@ -169,7 +179,7 @@ export class CaseCommands {
       })),
       effects: effects.map((e) => ({ kind: e.kind, data: e })),
       commandId,
-      result: { events: events.map((e) => e.type) },
+      result: { events: events.map((e) => e.type), fingerprint },
     });
     return { outcome, next };
   }
@@ -205,6 +215,19 @@ export class CaseCommands {
     };
   }
 }
+
+/** A digest of a command, so a request id reused for a different command is refused. */
+function fingerprintOf(command: CaseCommand): string {
+  return createHash('sha256').update(JSON.stringify(command)).digest('base64url');
+}
+
+function sameCommand(result: unknown, fingerprint: string): boolean {
+  const stored = (result as { fingerprint?: unknown } | null)?.fingerprint;
+  return typeof stored !== 'string' || stored === '' || stored === fingerprint;
+}
+
+const keyReused = () =>
+  refuse('CONFLICT', 'This request id was already used for a different command; send a new one.');
 
 function eventsOf(result: unknown): string[] {
   const events = (result as { events?: unknown } | null)?.events;

@@ -13,6 +13,7 @@ export const textLimits = { short: 200, medium: 2_000, long: 10_000 } as const;
 export function safeText(max: number, min = 1) {
   return z
     .string()
+    .max(max, { message: `must be at most ${max} characters` }) // also documents maxLength in OpenAPI
     .refine((s) => !loneSurrogate.test(s), { message: 'contains an unpaired surrogate character' })
     .transform((s) => s.normalize('NFC').trim())
     .refine((s) => !forbidden.test(s), {

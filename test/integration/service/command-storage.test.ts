@@ -169,3 +169,27 @@ describe('one command = one point read + one entity-group transaction', () => {
     });
   });
 });
+
+describe('request ids', () => {
+  it('a request id reused for a different command is refused with CONFLICT and writes nothing', async () => {
+    const { s, id, ct } = await meCase();
+    const commandId = cmd();
+    must(
+      await s.cases.execute(
+        ct,
+        id,
+        { type: 'addComment', text: 'First', visibility: 'staff' } as never,
+        commandId,
+      ),
+    );
+    const before = (await s.store.events('mid-essex-itt', id)).length;
+    const reused = await s.cases.execute(
+      ct,
+      id,
+      { type: 'addComment', text: 'Different', visibility: 'staff' } as never,
+      commandId,
+    );
+    expect(!reused.ok && reused.refusal.code).toBe('CONFLICT');
+    expect(await s.store.events('mid-essex-itt', id)).toHaveLength(before);
+  });
+});
