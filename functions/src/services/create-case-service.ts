@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { CaseCommand, OpenCaseCommand } from '@shared/domain/commands';
 import type { Identity } from '@shared/domain/context';
 import type { TableConnection, TableOptions } from '../infrastructure/tables/table-clients';
 import { openTable } from '../infrastructure/tables/table-clients';
 import { TableCaseStore } from '../infrastructure/tables/case-table-store';
+import { newEntityId } from './case-ids';
 import { CaseCommands } from './case-service';
 import type { CaseListFilter, CaseServicePort } from './case-service-port';
 import { CaseQueries } from './case-queries';
@@ -48,7 +48,7 @@ export function createAppServices(
     store,
     providers,
     clock,
-    newId: () => randomBytes(12).toString('base64url'),
+    newId: newEntityId,
   });
   const queries = new CaseQueries(commands, store, providers);
   const cases: CaseServicePort = {
