@@ -45,7 +45,11 @@ export async function freshServices(
   const services = createAppServices(
     { connectionString },
     {
-      tables: { cases: `cases${suffix}`, providers: `providers${suffix}` },
+      tables: {
+        cases: `cases${suffix}`,
+        providers: `providers${suffix}`,
+        securityAudit: `audit${suffix}`,
+      },
       tableOptions: {
         retryOptions: { retryDelayInMs: 5, maxRetryDelayInMs: 20 },
         additionalPolicies: [counter.policy],

@@ -9,6 +9,7 @@ import type { CaseCommands } from './case-service';
 import type { CaseListFilter, HistoryEntry } from './case-service-port';
 import type { ProviderDirectory } from './provider-directory';
 import { readState } from './stored-state';
+import type { SecurityAudit } from './security-audit';
 
 /** Reads: a case, its available commands, its history, and "my cases". */
 export class CaseQueries {
@@ -16,14 +17,24 @@ export class CaseQueries {
     private readonly commands: CaseCommands,
     private readonly store: CaseStore,
     private readonly providers: ProviderDirectory,
+    private readonly audit?: SecurityAudit,
   ) {}
 
   /** The case as the caller may see it. */
   async getCase(who: Identity, caseId: string): Promise<Result<CaseView>> {
     const loaded = await this.commands.load(who, caseId);
-    return loaded.ok
-      ? ok(buildCaseView(loaded.value.ctx, loaded.value.state, loaded.value.actor))
-      : loaded;
+    if (!loaded.ok) return loaded;
+    const view = buildCaseView(loaded.value.ctx, loaded.value.state, loaded.value.actor);
+    if (view.concerns.some((c) => c.specialCategory && !c.redacted)) {
+      await this.audit?.record(
+        'special-category-read',
+        view.providerId,
+        caseId,
+        who,
+        loaded.value.ctx.now,
+      );
+    }
+    return ok(view);
   }
 
   /** The commands the caller may issue now. */

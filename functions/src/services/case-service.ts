@@ -21,6 +21,7 @@ import type { CommandResult } from './case-service-port';
 import { summaryColumns } from './case-summary-columns';
 import type { ProviderContext, ProviderDirectory } from './provider-directory';
 import { readState } from './stored-state';
+import type { SecurityAudit } from './security-audit';
 
 /** What the service needs from its host. */
 export interface CaseServiceDeps {
@@ -28,6 +29,8 @@ export interface CaseServiceDeps {
   readonly providers: ProviderDirectory;
   readonly clock: () => Date;
   readonly newId: () => string;
+  /** Security events (refused access, special-category reads); optional in tests of other parts. */
+  readonly audit?: SecurityAudit;
   /** Attempts when another writer wins the race (412/409) before answering CONFLICT. */
   readonly maxAttempts?: number;
 }
@@ -70,7 +73,16 @@ export class CaseCommands {
     if (stored === undefined) return fail(notFound());
     const state = readState(stored.state, caseId);
     const actor = actorFor(state, provider.settings.staff, who);
-    if (actor.roles.length === 0) return fail(notFound());
+    if (actor.roles.length === 0) {
+      await this.deps.audit?.record(
+        'access-refused',
+        provider.settings.providerId,
+        caseId,
+        who,
+        this.deps.clock(),
+      );
+      return fail(notFound());
+    }
     return ok({ provider, stored, state, actor, ctx: this.context(provider) });
   }
 

@@ -9,11 +9,13 @@ import type { CaseListFilter, CaseServicePort } from './case-service-port';
 import { CaseQueries } from './case-queries';
 import { ProviderDirectory } from './provider-directory';
 import { ReviewSweep } from './review-sweep';
+import { SecurityAudit } from './security-audit';
 
 /** Table names, overridable so tests can isolate themselves. */
 export interface TableNames {
   readonly cases: string;
   readonly providers: string;
+  readonly securityAudit: string;
 }
 
 /** The application service and the parts hosts need besides it. */
@@ -23,6 +25,7 @@ export interface AppServices {
   readonly providers: ProviderDirectory;
   readonly store: TableCaseStore;
   readonly sweep: ReviewSweep;
+  readonly audit: SecurityAudit;
 }
 
 /** Wires the application service onto Azure Table Storage (Azurite locally). */
@@ -44,13 +47,11 @@ export function createAppServices(
     clock,
     options.providerCacheMs,
   );
-  const commands = new CaseCommands({
-    store,
-    providers,
-    clock,
-    newId: newEntityId,
-  });
-  const queries = new CaseQueries(commands, store, providers);
+  const audit = new SecurityAudit(
+    openTable(connection, options.tables?.securityAudit ?? 'securityAudit', options.tableOptions),
+  );
+  const commands = new CaseCommands({ store, providers, clock, newId: newEntityId, audit });
+  const queries = new CaseQueries(commands, store, providers, audit);
   const cases: CaseServicePort = {
     openCase: (who: Identity, providerId: string, input: OpenCaseCommand, commandId: string) =>
       commands.openCase(who, providerId, input, commandId),
@@ -67,5 +68,6 @@ export function createAppServices(
     providers,
     store,
     sweep: new ReviewSweep(commands, store, providers, clock),
+    audit,
   };
 }
