@@ -1,4 +1,5 @@
 import { actorFor } from '@shared/domain/actor';
+import { providerWideRoles } from '@shared/domain/roles';
 import { buildCaseView, summarise } from '@shared/domain/case-view';
 import type { Identity } from '@shared/domain/context';
 import { availableCommands } from '@shared/domain/decide';
@@ -69,8 +70,7 @@ export class CaseQueries {
       if (!provider.settings.tenants.includes(who.tid)) continue;
       const ctx = this.commands.context(provider);
       const wide = provider.settings.staff.some(
-        (s) =>
-          s.tid === who.tid && s.oid === who.oid && ['programmeLead', 'director'].includes(s.role),
+        (s) => s.tid === who.tid && s.oid === who.oid && providerWideRoles.includes(s.role),
       );
       const key = `${who.tid}:${who.oid}`;
       for await (const snapshot of this.store.listSnapshots(provider.settings.providerId)) {
