@@ -157,3 +157,73 @@ export async function bfCaseAt(s: Cases, stage: 'stage-1' | 'stage-2'): Promise<
   await run('bf-programme-lead', target('Consistent routines'));
   return id;
 }
+
+/**
+ * A Mid Essex case for `trainee` with the course tutor, mentor, professional tutor and lead
+ * subject tutor named; for 'stage-1', raised by the PT and brought through Pre-Stage 1 (ME-13,
+ * ME-14) to a Stage 1 plan with one SHARP target, ready to sign.
+ */
+export async function meCaseAt(
+  s: Cases,
+  stage: 'opened' | 'stage-1',
+  trainee = 'me-trainee-1',
+): Promise<string> {
+  const ct = who('me-course-tutor');
+  const staff = ['me-course-tutor', 'me-mentor', 'me-professional-tutor', 'me-lead-subject-tutor'];
+  const { role: _role, ...person } = as(trainee);
+  const opened = must(
+    await s.cases.openCase(
+      ct,
+      'mid-essex-itt',
+      {
+        trainee: {
+          ...person,
+          route: 'secondary',
+          subject: 'Mathematics',
+          school: 'Riverside School',
+          placement: 'Placement A',
+        },
+        participants: staff.map((p) => as(p)),
+      },
+      cmd(),
+    ),
+  );
+  const id = opened.caseId;
+  if (stage === 'opened') return id;
+  const run = async (persona: string, command: unknown) =>
+    must(await s.cases.execute(who(persona), id, command as CaseCommand, cmd()));
+  const noEvidence = { writtenReports: [], observationIds: [] };
+  await run('me-professional-tutor', {
+    type: 'raiseConcern',
+    category: 'teaching',
+    description: 'Behaviour management is not consistent.',
+    evidence: null,
+    source: null,
+    seriousIncident: false,
+  });
+  await run('me-course-tutor', {
+    type: 'startStage',
+    stageId: 'pre-stage-1',
+    reason: 'Professional Tutor contacted us',
+    overview: '',
+    evidence: noEvidence,
+  });
+  await run('me-course-tutor', { type: 'completeDuty', dutyId: 'evidence-gathered', notes: '' });
+  await run('me-course-tutor', {
+    type: 'startStage',
+    stageId: 'stage-1',
+    entryId: 'isp',
+    reason: 'Individual Support Plan agreed',
+    overview: '',
+    evidence: noEvidence,
+  });
+  await run('me-course-tutor', {
+    type: 'addTarget',
+    text: 'Apply the school behaviour policy consistently',
+    actions: ['Plan with the mentor each week'],
+    indicators: ['AI 2.3'],
+    monitoring: 'Weekly observation',
+    successCriteria: 'Two lessons judged securing',
+  });
+  return id;
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { caseRoutes, providerRoutes } from '../../../functions/src/functions';
 import { docOf } from '../../../functions/src/http/route-doc';
 import type { RouteDefinition } from '../../../functions/src/http/route-types';
-import { as, cmd, must, who } from '../../support/service-fixture';
+import { as, meCaseAt, must, who } from '../../support/service-fixture';
 import { startApi, type ApiHarness, type ApiReply, type CallOptions } from './api-fixture';
 import { sampleRequests, type SampleRequest } from './route-requests';
 
@@ -25,55 +25,7 @@ let caseId = '';
 
 beforeAll(async () => {
   api = await startApi();
-  const staff = ['me-course-tutor', 'me-mentor', 'me-professional-tutor'].map((p) => as(p));
-  const { role: _role, ...trainee } = as('me-trainee-1');
-  const input = {
-    trainee: {
-      ...trainee,
-      route: 'secondary',
-      subject: 'Science',
-      school: 'Oak School',
-      placement: 'A',
-    },
-    participants: staff,
-  };
-  caseId = must(
-    await api.services.cases.openCase(who('me-course-tutor'), ME, input as never, cmd()),
-  ).caseId;
-  const run = async (persona: string, command: Record<string, unknown>) =>
-    must(await api.services.cases.execute(who(persona), caseId, command as never, cmd()));
-  await run('me-mentor', {
-    type: 'raiseConcern',
-    category: 'teaching',
-    description: 'Routines',
-    evidence: null,
-    source: null,
-    seriousIncident: false,
-  });
-  await run('me-course-tutor', {
-    type: 'startStage',
-    stageId: 'pre-stage-1',
-    reason: 'PT contacted us',
-    overview: '',
-    evidence: { writtenReports: [], observationIds: [] },
-  });
-  await run('me-course-tutor', { type: 'completeDuty', dutyId: 'evidence-gathered', notes: '' });
-  await run('me-course-tutor', {
-    type: 'startStage',
-    stageId: 'stage-1',
-    entryId: 'isp',
-    reason: 'ISP',
-    overview: '',
-    evidence: { writtenReports: [], observationIds: [] },
-  });
-  await run('me-course-tutor', {
-    type: 'addTarget',
-    text: 'Routines',
-    actions: ['Plan'],
-    indicators: ['AI 1'],
-    monitoring: 'Weekly',
-    successCriteria: 'Two lessons',
-  });
+  caseId = await meCaseAt(api.services, 'stage-1');
 });
 afterAll(() => api.stop());
 

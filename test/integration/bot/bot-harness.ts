@@ -1,11 +1,10 @@
 import type { CloudEnvironment, TokenProvider } from '@microsoft/teams.api';
-import { randomUUID } from 'node:crypto';
 import { directoryCategories } from '../../../functions/src/bot/bot-routes';
 import type { BotSettings } from '../../../functions/src/bot/bot-settings';
 import { createBot } from '../../../functions/src/bot/create-bot';
 import { silentLogger } from '../../../functions/src/http/logger';
 import { startLocalHost } from '../../../functions/src/local/local-host';
-import { as, freshServices, must, who } from '../../support/service-fixture';
+import { freshServices, meCaseAt } from '../../support/service-fixture';
 import { startFakeConnector, type FakeConnector } from './fake-connector';
 
 /** The bot on the real service (fresh tables in the run's Azurite), served by the local host. */
@@ -73,67 +72,7 @@ export async function startBotHarness(
   };
 }
 
-/** Opens a Mid Essex case for Emily Clarke and brings it to a Stage 1 plan with one target, ready to sign. */
-export async function seedStageOneCase(services: BotHarness['services']): Promise<string> {
-  const participants = [
-    'me-course-tutor',
-    'me-mentor',
-    'me-professional-tutor',
-    'me-lead-subject-tutor',
-  ].map((id) => as(id));
-  const trainee = who('me-trainee-1');
-  const opened = must(
-    await services.cases.openCase(
-      who('me-course-tutor'),
-      'mid-essex-itt',
-      {
-        trainee: {
-          name: trainee.name,
-          email: null,
-          tid: trainee.tid,
-          oid: trainee.oid,
-          route: 'secondary',
-          subject: 'Mathematics',
-          school: 'Riverside School',
-          placement: 'Placement A',
-        },
-        participants,
-      },
-      randomUUID(),
-    ),
-  );
-  const run = async (persona: string, command: Record<string, unknown>) =>
-    must(await services.cases.execute(who(persona), opened.caseId, command as never, randomUUID()));
-  await run('me-professional-tutor', {
-    type: 'raiseConcern',
-    category: 'teaching',
-    description: 'Behaviour management is not consistent.',
-    evidence: null,
-    source: null,
-    seriousIncident: false,
-  });
-  await run('me-course-tutor', {
-    type: 'startStage',
-    stageId: 'pre-stage-1',
-    reason: 'Professional Tutor contacted us',
-    overview: '',
-    evidence: { writtenReports: [], observationIds: [] },
-  });
-  await run('me-course-tutor', { type: 'completeDuty', dutyId: 'evidence-gathered', notes: '' });
-  await run('me-course-tutor', {
-    type: 'startStage',
-    stageId: 'stage-1',
-    reason: 'Individual Support Plan agreed',
-    overview: '',
-    evidence: { writtenReports: [], observationIds: [] },
-  });
-  await run('me-course-tutor', {
-    type: 'addTarget',
-    text: 'Apply the school behaviour policy consistently',
-    actions: ['Plan with the mentor each week'],
-    indicators: ['AI 2.3'],
-    monitoring: 'Weekly observation',
-    successCriteria: 'Two lessons judged securing',
-  });
-  return opened.caseId;
+/** A Mid Essex case for Emily Clarke at a Stage 1 plan with one target, ready to sign. */
+export function seedStageOneCase(services: BotHarness['services']): Promise<string> {
+  return meCaseAt(services, 'stage-1');
 }

@@ -1,31 +1,8 @@
-import { as, cmd, freshServices, must, who } from '../../support/service-fixture';
+import { cmd, freshServices, meCaseAt, must, who } from '../../support/service-fixture';
 
 async function meCase() {
   const s = await freshServices();
-  const ct = who('me-course-tutor');
-  const opened = must(
-    await s.cases.openCase(
-      ct,
-      'mid-essex-itt',
-      {
-        trainee: {
-          ...as('me-trainee-1'),
-          route: 'secondary',
-          subject: 'Maths',
-          school: 'Chelmsford High',
-          placement: 'A',
-        } as never,
-        participants: [
-          as('me-course-tutor'),
-          as('me-mentor'),
-          as('me-professional-tutor'),
-          as('me-lead-subject-tutor'),
-        ] as never,
-      },
-      cmd(),
-    ),
-  );
-  return { s, id: opened.caseId, ct };
+  return { s, id: await meCaseAt(s, 'opened'), ct: who('me-course-tutor') };
 }
 
 const target = (text: string) =>

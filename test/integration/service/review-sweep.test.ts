@@ -1,28 +1,11 @@
-import { as, cmd, freshServices, must, who } from '../../support/service-fixture';
+import { cmd, freshServices, meCaseAt, must, who } from '../../support/service-fixture';
 
 describe('review sweep (timer)', () => {
   it('ME-27/ME-16: an overdue Stage 1 review is escalated once to the course tutor, even when the sweep runs twice (I2)', async () => {
     let now = new Date('2026-01-05T09:00:00Z');
     const s = await freshServices(() => now);
     const ct = who('me-course-tutor');
-    const opened = must(
-      await s.cases.openCase(
-        ct,
-        'mid-essex-itt',
-        {
-          trainee: {
-            ...as('me-trainee-1'),
-            route: 'secondary',
-            subject: 'Maths',
-            school: 'X',
-            placement: 'A',
-          },
-          participants: [as('me-course-tutor'), as('me-mentor')],
-        } as never,
-        cmd(),
-      ),
-    );
-    const id = opened.caseId;
+    const id = await meCaseAt(s, 'opened');
     must(
       await s.cases.execute(
         ct,
