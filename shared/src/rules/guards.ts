@@ -18,35 +18,30 @@ const strings = (v: unknown): string[] =>
 const stageLabel = (g: GuardContext, id: string) =>
   stageDefinition(g.ctx.definition, id)?.label ?? id;
 
-const latestReviewHasUnmetTarget: Guard = (g, _p, rules) => {
-  const review = g.state.current === null ? undefined : latestReview(g.state.current);
-  if (review === undefined)
-    return refuse(
-      'GUARD_FAILED',
-      'The targets of the current stage have not been reviewed yet.',
-      rules,
-    );
-  return review.allMet
-    ? refuse(
+/** A guard on the current stage's latest review: all met (`wanted` true) or some not met (false). */
+const latestReviewIs =
+  (wanted: boolean, otherwise: string): Guard =>
+  (g, _p, rules) => {
+    const review = g.state.current === null ? undefined : latestReview(g.state.current);
+    if (review === undefined) {
+      return refuse(
         'GUARD_FAILED',
-        'The latest review found every target met, so there is no ground to escalate.',
+        'The targets of the current stage have not been reviewed yet.',
         rules,
-      )
-    : null;
-};
+      );
+    }
+    return review.allMet === wanted ? null : refuse('GUARD_FAILED', otherwise, rules);
+  };
 
-const latestReviewAllMet: Guard = (g, _p, rules) => {
-  const review = g.state.current === null ? undefined : latestReview(g.state.current);
-  if (review === undefined)
-    return refuse(
-      'GUARD_FAILED',
-      'The targets of the current stage have not been reviewed yet.',
-      rules,
-    );
-  return review.allMet
-    ? null
-    : refuse('GUARD_FAILED', 'The latest review found at least one target not met.', rules);
-};
+const latestReviewHasUnmetTarget = latestReviewIs(
+  false,
+  'The latest review found every target met, so there is no ground to escalate.',
+);
+
+const latestReviewAllMet = latestReviewIs(
+  true,
+  'The latest review found at least one target not met.',
+);
 
 const stagesEndedWithUnmetTargets: Guard = (g, p, rules) => {
   const instances = allInstances(g.state);
