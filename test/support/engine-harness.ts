@@ -47,7 +47,7 @@ export class EngineHarness {
     },
     definition?: ProcedureDefinition,
   ) {
-    const def = definition ?? builtInProcedures.get(procedureId);
+    const def = definition ?? builtInProcedures().get(procedureId);
     if (def === undefined) throw new Error(`no procedure ${procedureId}`);
     this.definition = def;
     this.now = new Date(start);

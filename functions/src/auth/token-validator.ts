@@ -25,13 +25,16 @@ export type TokenValidator = (token: string) => Promise<Identity>;
  * `jku`, `x5u` and `jwk` headers in a token are never followed.
  */
 export function createTokenValidator(options: TokenValidatorOptions): TokenValidator {
-  const keys = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 5_000 });
+  // Built on the first request: creating the key set loads Node's fetch, which a cold start
+  // should not pay before the host has indexed the functions.
+  let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
   const audience =
     options.appIdUri === undefined ? [options.clientId] : [options.clientId, options.appIdUri];
   return async (token) => {
     if (token.length > maxTokenLength)
       throw new AuthError('invalid_token', 'The access token is too large.');
     try {
+      keys ??= createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 5_000 });
       const { payload } = await jwtVerify(token, keys, {
         algorithms: ['RS256'],
         audience,

@@ -55,7 +55,7 @@ function isProviderAdmin(settings: ProviderSettings, who: Identity): boolean {
 
 function viewOf(provider: ProviderContext): ProviderSettingsView {
   const { definition } = provider;
-  const custom = builtInProcedures.get(definition.id) !== definition;
+  const custom = builtInProcedures().get(definition.id) !== definition;
   return {
     settings: provider.settings,
     procedure: { id: definition.id, version: definition.version, title: definition.title, custom },

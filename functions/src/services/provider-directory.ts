@@ -38,7 +38,7 @@ function build(
   etag: string,
   holidaySource: BankHolidaySource,
 ): Result<ProviderContext> {
-  const definition = custom ?? builtInProcedures.get(settings.procedureId);
+  const definition = custom ?? builtInProcedures().get(settings.procedureId);
   if (definition === undefined)
     return fail(refuse('SETTING_INVALID', `Unknown procedure "${settings.procedureId}".`));
   const resolved = resolveSettings(definition, settings.values);

@@ -20,7 +20,13 @@ export function addCalendarDays(date: IsoDate, n: number): IsoDate {
 
 /** Orders two civil dates: negative if `a` is earlier than `b`, 0 if equal, positive if later. */
 export function compareIsoDates(a: IsoDate, b: IsoDate): number {
-  return Math.sign(toUtcDate(a).getTime() - toUtcDate(b).getTime());
+  for (const date of [a, b]) {
+    if (!isIsoDate(date)) {
+      throw new CalendarError(`"${date}" is not a real calendar date in YYYY-MM-DD form`);
+    }
+  }
+  // Four-digit years, zero-padded fields: string order is date order.
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The English name of a civil date's weekday, e.g. 'Saturday'. */

@@ -4,7 +4,7 @@ export { calendarSettingsSchema, type CalendarSettings } from './calendar-settin
 export type { Closure } from './closure';
 export { createCalendar } from './create-calendar';
 export { addCalendarDays, compareIsoDates } from './date-arithmetic';
-export { isoDateSchema, type IsoDate } from './iso-date';
+export { isIsoDate, isoDateSchema, type IsoDate } from './iso-date';
 export type { DayUnit, ProviderCalendar } from './provider-calendar';
 export type { TermDates } from './term-dates';
 export { todayInUk } from './today-in-uk';

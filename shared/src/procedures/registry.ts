@@ -87,7 +87,13 @@ export class ProcedureDefinitionError extends Error {
   override readonly name = 'ProcedureDefinitionError';
 }
 
-/** The built-in procedures, validated at load. */
-export const builtInProcedures: ReadonlyMap<string, ProcedureDefinition> = new Map(
-  [must(brightFuturesScitt), must(midEssexItt)].map((d) => [d.id, d]),
-);
+let builtIn: ReadonlyMap<string, ProcedureDefinition> | undefined;
+
+/**
+ * The built-in procedures, validated on first use (about 20 ms, kept off the Functions cold
+ * load) and the same objects on every call. Unit tests validate both definitions on every run.
+ */
+export function builtInProcedures(): ReadonlyMap<string, ProcedureDefinition> {
+  builtIn ??= new Map([must(brightFuturesScitt), must(midEssexItt)].map((d) => [d.id, d]));
+  return builtIn;
+}

@@ -1,4 +1,67 @@
-import { addCalendarDays, CalendarError, compareIsoDates, isoDateSchema } from '@shared/calendar';
+import fc from 'fast-check';
+import {
+  addCalendarDays,
+  CalendarError,
+  compareIsoDates,
+  isIsoDate,
+  isoDateSchema,
+} from '@shared/calendar';
+
+/** The slow, obviously right answer: a real date survives a round trip through `Date`. */
+function roundTrips(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+/** Strings shaped like dates, with fields that are often out of range. */
+const dateLike = fc
+  .tuple(
+    fc.integer({ min: 0, max: 9999 }),
+    fc.integer({ min: 0, max: 13 }),
+    fc.integer({ min: 0, max: 32 }),
+  )
+  .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+
+describe('isIsoDate', () => {
+  it('agrees with a Date round trip on date-shaped strings, leap years included', () => {
+    fc.assert(
+      fc.property(dateLike, (value) => {
+        expect(isIsoDate(value)).toBe(roundTrips(value));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('agrees with a Date round trip on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), (value) => {
+        expect(isIsoDate(value)).toBe(roundTrips(value));
+      }),
+    );
+  });
+
+  it.each(['2024-02-29', '2000-02-29', '0000-02-29'])('knows %s is a leap day', (value) => {
+    expect(isIsoDate(value)).toBe(true);
+  });
+
+  it.each(['2100-02-29', '1900-02-29', '2025-02-29'])('knows %s is not', (value) => {
+    expect(isIsoDate(value)).toBe(false);
+  });
+});
+
+describe('compareIsoDates orders like time', () => {
+  it('matches the order of the UTC instants', () => {
+    const real = dateLike.filter(roundTrips);
+    fc.assert(
+      fc.property(real, real, (a, b) => {
+        const byTime = Math.sign(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`));
+        expect(compareIsoDates(a, b)).toBe(byTime);
+      }),
+    );
+  });
+});
 
 describe('isoDateSchema', () => {
   it.each(['2025-04-18', '2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31'])(

@@ -336,7 +336,7 @@ describe('Mid Essex ITT: reissue and escalation guards', () => {
 
   it('ME-36: without an unmet Stage 1, unmet Stage 2 targets alone do not open a Cause for Concern', () => {
     // A definition variant in which Stage 2 could start from nothing: only ME-36's guard stands in the way.
-    const base = builtInProcedures.get('mid-essex-itt')!;
+    const base = builtInProcedures().get('mid-essex-itt')!;
     const variant: ProcedureDefinition = structuredClone(base);
     const stage2 = variant.stages.find((s) => s.id === 'stage-2')!;
     stage2.entries.push({

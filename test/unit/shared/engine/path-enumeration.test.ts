@@ -216,7 +216,7 @@ const procedures = [
 ] as const;
 
 describe.each(procedures)('path enumeration: $id', ({ id, open }) => {
-  const def = builtInProcedures.get(id)!;
+  const def = builtInProcedures().get(id)!;
   const personas = personasFor(id);
   let result: Exploration;
   beforeAll(() => {

@@ -11,7 +11,7 @@ import {
   viewAs,
 } from '../../../support/engine-fixtures';
 
-const def = builtInProcedures.get('mid-essex-itt')!;
+const def = builtInProcedures().get('mid-essex-itt')!;
 const point = (id: string) => def.imp.find((p) => p.id === id)!;
 const all4 = ['committed', 'optimistic', 'research-engaged', 'effective'];
 

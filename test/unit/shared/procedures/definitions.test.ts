@@ -41,9 +41,9 @@ describe('built-in definitions are data', () => {
       const parsed = procedureDefinitionSchema.parse(definition);
       const roundTripped = mustParse(JSON.parse(JSON.stringify(definition)));
       expect(roundTripped).toEqual(parsed);
-      expect(roundTripped).toEqual(builtInProcedures.get(id));
-      expect(JSON.parse(JSON.stringify(builtInProcedures.get(id)))).toEqual(
-        builtInProcedures.get(id),
+      expect(roundTripped).toEqual(builtInProcedures().get(id));
+      expect(JSON.parse(JSON.stringify(builtInProcedures().get(id)))).toEqual(
+        builtInProcedures().get(id),
       );
     },
   );
@@ -51,7 +51,7 @@ describe('built-in definitions are data', () => {
   it.each(Object.keys(raw))(
     'X-01..X-12: every setting of %s resolves to its stated default',
     (id) => {
-      const def = builtInProcedures.get(id)!;
+      const def = builtInProcedures().get(id)!;
       const resolved = resolveSettings(def, {});
       expect(resolved.ok).toBe(true);
       if (resolved.ok)
@@ -64,7 +64,7 @@ describe('built-in definitions are data', () => {
   );
 
   it('ME-01, ME-09: Mid Essex 2024-2025 has Pre-Stage 1, ISP Stages 1-2, CfC Stage 3, Stage 4 review, Stage 5 appeal, Stage 6 DfE', () => {
-    const def = builtInProcedures.get('mid-essex-itt')!;
+    const def = builtInProcedures().get('mid-essex-itt')!;
     expect(def.version).toBe('2024-2025');
     expect(def.stages.map((s) => s.id)).toEqual([
       'pre-stage-1',
@@ -84,7 +84,7 @@ describe('built-in definitions are data', () => {
 
   it('ME-01, X-01, X-02, X-03, X-05, X-06, X-08, X-09, X-11: the Mid Essex ambiguities are settings with the stated defaults', () => {
     const settings = Object.fromEntries(
-      builtInProcedures.get('mid-essex-itt')!.settings.map((s) => [s.key, s]),
+      builtInProcedures().get('mid-essex-itt')!.settings.map((s) => [s.key, s]),
     );
     expect(settings.ispDayUnit).toMatchObject({ default: 'school', rules: ['X-01'] });
     expect(settings.cfcDayUnit).toMatchObject({ default: 'working', rules: ['X-01', 'X-02'] });
@@ -102,7 +102,7 @@ describe('built-in definitions are data', () => {
   });
 
   it('BF-02, BF-30, X-10, X-12: Bright Futures has three stages and a Director meeting, copies no Mid Essex limit, labels its roles', () => {
-    const def = builtInProcedures.get('bright-futures-scitt')!;
+    const def = builtInProcedures().get('bright-futures-scitt')!;
     expect(def.stages.map((s) => [s.id, s.formal])).toEqual([
       ['stage-1', false],
       ['stage-2', true],
@@ -136,7 +136,7 @@ describe('built-in definitions are data', () => {
   });
 
   it('BF-27, BF-28, BF-29: the placement notes are kept for each route', () => {
-    const notes = builtInProcedures.get('bright-futures-scitt')!.placementRules;
+    const notes = builtInProcedures().get('bright-futures-scitt')!.placementRules;
     expect(notes.map((n) => [n.route, n.rules])).toEqual([
       ['all', ['BF-27']],
       ['early-primary', ['BF-28']],
@@ -147,7 +147,7 @@ describe('built-in definitions are data', () => {
   });
 
   it('ME-72: the grade scale and the CORE values are part of the Mid Essex definition', () => {
-    const def = builtInProcedures.get('mid-essex-itt')!;
+    const def = builtInProcedures().get('mid-essex-itt')!;
     expect(def.grades).toEqual([
       'insufficient',
       'emerging',
@@ -211,7 +211,7 @@ describe('a third provider defined only as JSON', () => {
     });
     expect(def.concern.categories.map((c) => c.id)).toEqual(['planning', 'attendance', 'health']);
     expect(def.settings.map((s) => s.key)).toEqual(['maxTargets', 'planStartedBy']);
-    expect(builtInProcedures.has(def.id)).toBe(false);
+    expect(builtInProcedures().has(def.id)).toBe(false);
   });
 
   it('runs a case from concern to closure through the engine: support plan, panel, letter, withdrawal', () => {

@@ -68,7 +68,7 @@ describe('traceability: checklist IDs in definitions and tests', () => {
 
   it('the definitions cite only rules that exist in the checklist (no typos such as ME-81)', () => {
     const known = new Set(ids);
-    const unknown = [...builtInProcedures.values()].flatMap((def) =>
+    const unknown = [...builtInProcedures().values()].flatMap((def) =>
       citedRules(def)
         .filter((r) => !known.has(r))
         .map((r) => `${def.id}: ${r}`),
@@ -77,7 +77,7 @@ describe('traceability: checklist IDs in definitions and tests', () => {
   });
 
   it('each definition cites only its own provider rules and the shared X-items', () => {
-    const wrong = [...builtInProcedures.values()].flatMap((def) => {
+    const wrong = [...builtInProcedures().values()].flatMap((def) => {
       const own = def.id === 'mid-essex-itt' ? 'ME' : 'BF';
       return citedRules(def)
         .filter((r) => !r.startsWith(`${own}-`) && !r.startsWith('X-'))
