@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -19,9 +19,18 @@ import {
 } from '../../functions/src/services/create-case-service';
 import { as } from '../support/service-fixture';
 import { buildFunctions } from '../../scripts/build';
+import type { LoadBatch, LoadResult } from './load-worker';
 import { percentile, report, round, timed } from './stats';
 
 const CLIENTS = 20;
+/** Requests per client to warm up, then per client per measured round. */
+const WARM_UP = 5;
+const PER_ROUND = 5;
+const ROUNDS = 4;
+
+/** CPU time (user + system) of this process between two readings, in ms. */
+const cpuMs = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage) =>
+  (to.user - from.user + to.system - from.system) / 1000;
 
 /** Opens `count` Mid Essex cases as the course tutor (one per benchmark client). */
 async function openCases(services: AppServices, who: Identity, count: number): Promise<string[]> {
@@ -48,41 +57,36 @@ async function openCases(services: AppServices, who: Identity, count: number): P
   return ids;
 }
 
-/** Runs `fn` from `clients` concurrent workers, `perClient` times each, returning every latency. */
-/** One HTTP request the load worker repeats. */
-interface HttpCall {
-  readonly method: string;
-  /** One URL, or one per client. */
-  readonly url: string | readonly string[];
-  readonly body?: string;
-  readonly headers?: Record<string, string>;
+/** A route as the load worker sends it. */
+type HttpCall = Pick<LoadBatch, 'method' | 'paths' | 'body'>;
+
+/** The load worker process, forked once and kept warm for every batch. */
+interface LoadWorker {
+  run(batch: LoadBatch): Promise<number[]>;
+  stop(): void;
 }
 
-// The HTTP clients run in a second process, so the server's event loop is not shared with them.
-const worker = `
-const [call, clients, perClient] = JSON.parse(process.argv[1]);
-const samples = [];
-const one = async (c) => { const t = process.hrtime.bigint(); const url = typeof call.url === 'string' ? call.url : call.url[c]; const r = await fetch(url, call); await r.arrayBuffer(); samples.push(Number(process.hrtime.bigint() - t) / 1e6); };
-Promise.all(Array.from({ length: clients }, async (_, c) => { for (let i = 0; i < perClient; i++) await one(c); }))
-  .then(() => process.stdout.write(JSON.stringify(samples)));
-`;
-
-/** Latencies of `clients` concurrent clients in a child process, `perClient` requests each. */
-function loadFromWorker(call: HttpCall, clients: number, perClient: number): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [
-      '-e',
-      worker,
-      JSON.stringify([call, clients, perClient]),
-    ]);
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code === 0) resolve(JSON.parse(out) as number[]);
-      else reject(new Error(`load worker exited ${String(code)}`));
-    });
+function startLoadWorker(): LoadWorker {
+  const child = fork(path.join(__dirname, 'load-worker.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  return {
+    run: (batch) =>
+      new Promise((resolve, reject) => {
+        const onExit = (code: number | null) => {
+          reject(new Error(`load worker exited ${String(code)}`));
+        };
+        child.once('exit', onExit);
+        child.once('message', (result: LoadResult) => {
+          child.off('exit', onExit);
+          if (result.ok) resolve(result.samples);
+          else reject(new Error(result.error));
+        });
+        child.send(batch);
+      }),
+    stop: () => child.kill(),
+  };
 }
 
 async function load(
@@ -141,17 +145,17 @@ export async function benchApi(connectionString: string): Promise<void> {
       { http: HttpCall; inProcess: (client: number) => Promise<unknown> }
     > = {
       'GET /api/cases?mine=true': {
-        http: { method: 'GET', url: `${host.url}/api/cases?mine=true` },
+        http: { method: 'GET', paths: ['/api/cases?mine=true'] },
         inProcess: () => services.cases.listMine(who, {}),
       },
       'GET /api/cases/{caseId}': {
-        http: { method: 'GET', url: `${host.url}/api/cases/${caseId}` },
+        http: { method: 'GET', paths: [`/api/cases/${caseId}`] },
         inProcess: () => services.cases.getCase(who, caseId),
       },
       'POST /api/cases/{caseId}/comments': {
         http: {
           method: 'POST',
-          url: caseIds.map((id) => `${host.url}/api/cases/${id}/comments`),
+          paths: caseIds.map((id) => `/api/cases/${id}/comments`),
           body: JSON.stringify({ text: 'Benchmark note', visibility: 'staff' }),
         },
         inProcess: (client) =>
@@ -163,27 +167,54 @@ export async function benchApi(connectionString: string): Promise<void> {
           ),
       },
     };
-    for (const [route, calls] of Object.entries(routes)) {
-      const first = typeof calls.http.url === 'string' ? calls.http.url : calls.http.url[0]!;
-      const check = await fetch(first, { ...calls.http, headers });
-      if (check.status >= 300) throw new Error(`${route}: ${check.status} ${await check.text()}`);
-      const http = await loadFromWorker({ ...calls.http, headers }, CLIENTS, 10);
-      const inProcess = await load(CLIENTS, 10, async (client) => {
-        await calls.inProcess(client);
-      });
-      const p50 = percentile(http, 50);
-      report({
-        measure: 'route',
-        route,
-        clients: CLIENTS,
-        requests: http.length,
-        p50_ms: round(p50),
-        p95_ms: round(percentile(http, 95)),
-        in_process_p50_ms: round(percentile(inProcess, 50)),
-        in_process_p95_ms: round(percentile(inProcess, 95)),
-        ratio_p50: round(p50 / percentile(inProcess, 50)),
-        target_ratio_p50: 1.5,
-      });
+    const worker = startLoadWorker();
+    try {
+      for (const [route, calls] of Object.entries(routes)) {
+        const batch = (perClient: number): LoadBatch => ({
+          ...calls.http,
+          origin: host.url,
+          headers,
+          clients: CLIENTS,
+          perClient,
+        });
+        const inProcessBatch = (perClient: number) =>
+          load(CLIENTS, perClient, async (client) => {
+            await calls.inProcess(client);
+          });
+        // Warm both paths (JIT, connections, caches), then alternate rounds so drift on this
+        // shared machine lands on both sides of the ratio.
+        await worker.run(batch(WARM_UP));
+        await inProcessBatch(WARM_UP);
+        const http: number[] = [];
+        const inProcess: number[] = [];
+        let httpCpu = 0;
+        let inProcessCpu = 0;
+        for (let round = 0; round < ROUNDS; round += 1) {
+          const before = process.cpuUsage();
+          http.push(...(await worker.run(batch(PER_ROUND))));
+          const between = process.cpuUsage();
+          inProcess.push(...(await inProcessBatch(PER_ROUND)));
+          httpCpu += cpuMs(before, between);
+          inProcessCpu += cpuMs(between, process.cpuUsage());
+        }
+        const p50 = percentile(http, 50);
+        report({
+          measure: 'route',
+          route,
+          clients: CLIENTS,
+          requests: http.length,
+          p50_ms: round(p50),
+          p95_ms: round(percentile(http, 95)),
+          in_process_p50_ms: round(percentile(inProcess, 50)),
+          in_process_p95_ms: round(percentile(inProcess, 95)),
+          ratio_p50: round(p50 / percentile(inProcess, 50)),
+          target_ratio_p50: 1.5,
+          server_cpu_ms_per_request: round(httpCpu / http.length),
+          in_process_cpu_ms_per_call: round(inProcessCpu / inProcess.length),
+        });
+      }
+    } finally {
+      worker.stop();
     }
   } finally {
     await host.stop();

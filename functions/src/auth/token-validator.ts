@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Identity } from '@shared/domain/context';
 import { AuthError } from './auth-error';
 import { identityFromClaims, type TenantPolicy } from './claims';
@@ -9,12 +10,23 @@ export const clockToleranceSeconds = 60;
 
 const maxTokenLength = 16_384;
 
+/**
+ * A token that passed every check is remembered for at most this long (never past its `exp`),
+ * so a tab that sends the same token with each request pays for one RSA verification, not one
+ * per request. The same bound as the provider directory's cache: a tenant removed from the
+ * allow-list, or a signing key withdrawn, stops working within 30 s.
+ */
+export const validatedTokenTtlMs = 30_000;
+const maxCachedTokens = 10_000;
+
 /** What a token validator needs: where the keys are, who we are, which tenants may sign in. */
 export interface TokenValidatorOptions {
   readonly jwksUrl: string;
   readonly clientId: string;
   readonly appIdUri?: string;
   readonly isAllowedTenant: TenantPolicy;
+  /** Milliseconds since the epoch; the cache's clock (tests move it). */
+  readonly now?: () => number;
 }
 
 /** Validates a Teams SSO access token and returns the caller; throws `AuthError`. */
@@ -30,9 +42,16 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
   let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
   const audience =
     options.appIdUri === undefined ? [options.clientId] : [options.clientId, options.appIdUri];
+  const now = options.now ?? Date.now;
+  // Keyed by the whole token: a hit is the exact string that was verified.
+  const validated = new LRUCache<string, { identity: Identity; until: number }>({
+    max: maxCachedTokens,
+  });
   return async (token) => {
     if (token.length > maxTokenLength)
       throw new AuthError('invalid_token', 'The access token is too large.');
+    const cached = validated.get(token);
+    if (cached !== undefined && cached.until > now()) return cached.identity;
     try {
       keys ??= createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 5_000 });
       const { payload } = await jwtVerify(token, keys, {
@@ -41,7 +60,10 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
         clockTolerance: clockToleranceSeconds,
         requiredClaims: ['exp', 'iss', 'aud'],
       });
-      return await identityFromClaims(payload, options.isAllowedTenant);
+      const identity = await identityFromClaims(payload, options.isAllowedTenant);
+      const until = Math.min(now() + validatedTokenTtlMs, (payload.exp ?? 0) * 1000);
+      if (until > now()) validated.set(token, { identity, until });
+      return identity;
     } catch (error) {
       throw toAuthError(error);
     }

@@ -63,7 +63,12 @@ function resolve(
 }
 
 function send(response: ServerResponse, wire: WireResponse, close: boolean): void {
-  const headers = close ? { ...wire.headers, connection: 'close' } : wire.headers;
+  // A known length: one write with the headers, no chunked framing.
+  const headers: Record<string, string | number> = {
+    ...wire.headers,
+    'content-length': wire.body?.byteLength ?? 0,
+  };
+  if (close) headers.connection = 'close';
   response.writeHead(wire.status, headers);
   response.end(wire.body);
 }

@@ -4,6 +4,7 @@ import { AuthError, type AuthFailure } from '../../../../functions/src/auth/auth
 import { tenantAllowList } from '../../../../functions/src/auth/tenant-allow-list';
 import {
   createTokenValidator,
+  validatedTokenTtlMs,
   type TokenValidator,
 } from '../../../../functions/src/auth/token-validator';
 import {
@@ -203,5 +204,59 @@ describe('Teams SSO token validation', () => {
     await expect(validator(await sign(claims(), key))).rejects.toMatchObject({
       failure: 'unavailable',
     });
+  });
+});
+
+describe('validated-token cache', () => {
+  /** A validator on a movable clock whose tenant check counts full validations. */
+  function counted(allowed = true) {
+    const clock = { ms: Date.now() };
+    let checks = 0;
+    const validator = createTokenValidator({
+      jwksUrl: jwks.url,
+      clientId,
+      isAllowedTenant: () => {
+        checks += 1;
+        return allowed;
+      },
+      now: () => clock.ms,
+    });
+    return { validator, clock, checks: () => checks };
+  }
+
+  it('verifies a repeated token once, and a different token again', async () => {
+    const { validator, checks } = counted();
+    const token = await sign(claims(), key);
+    await validator(token);
+    await expect(validator(token)).resolves.toMatchObject({ oid });
+    expect(checks()).toBe(1);
+    await validator(await sign(claims({ name: 'Priya S' }), key));
+    expect(checks()).toBe(2);
+  });
+
+  it(`verifies again after ${String(validatedTokenTtlMs / 1000)} s`, async () => {
+    const { validator, clock, checks } = counted();
+    const token = await sign(claims(), key);
+    await validator(token);
+    clock.ms += validatedTokenTtlMs + 1;
+    await validator(token);
+    expect(checks()).toBe(2);
+  });
+
+  it('never keeps a token past its exp', async () => {
+    const { validator, clock, checks } = counted();
+    const token = await sign(claims({ exp: nowSeconds() + 5 }), key);
+    await validator(token);
+    clock.ms += 6_000;
+    await validator(token); // still inside jose's 60 s tolerance, but verified afresh
+    expect(checks()).toBe(2);
+  });
+
+  it('remembers no refusal', async () => {
+    const { validator, checks } = counted(false);
+    const token = await sign(claims(), key);
+    await expect(validator(token)).rejects.toMatchObject({ failure: 'insufficient_access' });
+    await expect(validator(token)).rejects.toMatchObject({ failure: 'insufficient_access' });
+    expect(checks()).toBe(2);
   });
 });
