@@ -1,4 +1,13 @@
+import fc from 'fast-check';
 import { CalendarError, todayInUk } from '@shared/calendar';
+
+/** An independent reading of the UK date: ICU's Canadian format is YYYY-MM-DD. */
+const oracle = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 describe('todayInUk', () => {
   it.each([
@@ -16,5 +25,21 @@ describe('todayInUk', () => {
 
   it('throws a CalendarError for an invalid Date', () => {
     expect(() => todayInUk(new Date(Number.NaN))).toThrow(CalendarError);
+  });
+
+  it('agrees with ICU for any sequence of instants, including repeats within one minute', () => {
+    const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(instant, fc.integer({ min: 0, max: 59_999 })), { maxLength: 20 }),
+        (pairs) => {
+          for (const [at, later] of pairs) {
+            for (const ms of [at, at - (at % 60_000) + later]) {
+              expect(todayInUk(new Date(ms))).toBe(oracle.format(new Date(ms)));
+            }
+          }
+        },
+      ),
+    );
   });
 });
