@@ -84,7 +84,9 @@ describe('built-in definitions are data', () => {
 
   it('ME-01, X-01, X-02, X-03, X-05, X-06, X-08, X-09, X-11: the Mid Essex ambiguities are settings with the stated defaults', () => {
     const settings = Object.fromEntries(
-      builtInProcedures().get('mid-essex-itt')!.settings.map((s) => [s.key, s]),
+      builtInProcedures()
+        .get('mid-essex-itt')!
+        .settings.map((s) => [s.key, s]),
     );
     expect(settings.ispDayUnit).toMatchObject({ default: 'school', rules: ['X-01'] });
     expect(settings.cfcDayUnit).toMatchObject({ default: 'working', rules: ['X-01', 'X-02'] });
