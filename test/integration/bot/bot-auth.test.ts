@@ -64,12 +64,12 @@ describe('bot endpoint authentication (A1-A6): the Teams SDK validates against a
         ),
     ],
     [
-      'another app id as audience',
+      'another app id as audience (A2)',
       async () =>
         bearer(await keys.sign({ ...botFramework, aud: '55555555-5555-4555-8555-555555555555' })),
     ],
     [
-      'no audience',
+      'no audience (A2)',
       async () => bearer(await keys.sign({ iss: PUBLIC.tokenIssuer, serviceurl: teamsServiceUrl })),
     ],
     [

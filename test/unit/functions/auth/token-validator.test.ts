@@ -83,6 +83,18 @@ describe('Teams SSO token validation', () => {
     });
   });
 
+  it('Z5: the identity is (tid, oid, name) only; e-mail, UPN and preferred_username are ignored', async () => {
+    const otherOid = 'c0000000-0000-4000-8000-000000000009';
+    const sameMail = 'priya.shah@riverside.example';
+    const identity = await validate(
+      await sign(
+        claims({ oid: otherOid, preferred_username: sameMail, upn: sameMail, email: sameMail }),
+        key,
+      ),
+    );
+    expect(identity).toEqual({ tid: allowedTid, oid: otherOid, name: 'Priya Shah' });
+  });
+
   it('A7: accepts the api:// application id URI as audience', async () => {
     await expect(validate(await sign(claims({ aud: appIdUri }), key))).resolves.toMatchObject({
       oid,
@@ -94,13 +106,13 @@ describe('Teams SSO token validation', () => {
     expect(jwks.hits()).toBe(1);
   });
 
-  it('A7: rejects another audience (a Graph token) with 401', async () => {
+  it('A2/A7: rejects another audience (a Graph token) with 401', async () => {
     expect(
       await failure(await sign(claims({ aud: '00000003-0000-0000-c000-000000000000' }), key)),
     ).toBe('invalid_token');
   });
 
-  it('A7: rejects a token without audience with 401', async () => {
+  it('A2/A7: rejects a token without audience with 401', async () => {
     expect(await failure(await sign(claims({ aud: undefined }), key))).toBe('invalid_token');
   });
 
@@ -193,7 +205,7 @@ describe('Teams SSO token validation', () => {
     expect(await failure('a'.repeat(20_000))).toBe('invalid_token');
   });
 
-  it('reports unreachable keys as unavailable (503), not as a bad token', async () => {
+  it('F3: with a cold key cache, unreachable keys fail closed as unavailable (503), not as a bad token', async () => {
     const offline = await serveJson(() => ({}));
     await offline.close();
     const validator = createTokenValidator({
@@ -204,6 +216,24 @@ describe('Teams SSO token validation', () => {
     await expect(validator(await sign(claims(), key))).rejects.toMatchObject({
       failure: 'unavailable',
     });
+  });
+});
+
+describe('F3: a key endpoint outage', () => {
+  it('with keys fetched earlier, new valid tokens are still accepted; forged ones still refused', async () => {
+    const server = await serveJson(() => ({ keys: [key.jwk] }));
+    const validator = createTokenValidator({
+      jwksUrl: server.url,
+      clientId,
+      isAllowedTenant: () => true,
+    });
+    await validator(await sign(claims(), key));
+    await server.close();
+    // A different token, so it is verified afresh against the cached keys.
+    await expect(
+      validator(await sign(claims({ name: 'After the outage' }), key)),
+    ).resolves.toMatchObject({ oid });
+    await expect(validator(await sign(claims(), stranger))).rejects.toBeInstanceOf(AuthError);
   });
 });
 
