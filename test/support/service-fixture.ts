@@ -34,22 +34,26 @@ export function as(id: string, role?: Role) {
 export const cmd = (): string => randomUUID();
 
 /** The application service on fresh tables in the run's Azurite, with both demo providers configured. */
-export async function freshServices(
-  clock?: () => Date,
-): Promise<AppServices & { counter: ReturnType<typeof countingPolicy> }> {
+export async function freshServices(clock?: () => Date): Promise<
+  AppServices & {
+    counter: ReturnType<typeof countingPolicy>;
+    tables: { cases: string; providers: string; securityAudit: string };
+  }
+> {
   const connectionString = process.env.AZURE_TABLES_CONNECTION_STRING;
   if (connectionString === undefined)
     throw new Error('AZURE_TABLES_CONNECTION_STRING is not set (global setup)');
   const suffix = `${Date.now()}${randomInt(1_000_000)}`;
   const counter = countingPolicy();
+  const tables = {
+    cases: `cases${suffix}`,
+    providers: `providers${suffix}`,
+    securityAudit: `audit${suffix}`,
+  };
   const services = createAppServices(
     { connectionString },
     {
-      tables: {
-        cases: `cases${suffix}`,
-        providers: `providers${suffix}`,
-        securityAudit: `audit${suffix}`,
-      },
+      tables,
       tableOptions: {
         retryOptions: { retryDelayInMs: 5, maxRetryDelayInMs: 20 },
         additionalPolicies: [counter.policy],
@@ -62,7 +66,7 @@ export async function freshServices(
     const saved = await services.providers.put(provider, null, null);
     if (!saved.ok) throw new Error(saved.refusal.message);
   }
-  return { ...services, counter };
+  return { ...services, counter, tables };
 }
 
 /** Unwraps a service result in a test. */

@@ -4,6 +4,7 @@ import type { BotSettings } from '../../../functions/src/bot/bot-settings';
 import { createBot } from '../../../functions/src/bot/create-bot';
 import { silentLogger } from '../../../functions/src/http/logger';
 import { startLocalHost } from '../../../functions/src/local/local-host';
+import type { CaseServicePort } from '../../../functions/src/services/case-service-port';
 import { freshServices, meCaseAt } from '../../support/service-fixture';
 import { startFakeConnector, type FakeConnector } from './fake-connector';
 
@@ -26,12 +27,14 @@ export async function startBotHarness(
     cloud?: CloudEnvironment;
     token?: TokenProvider;
     members?: unknown[];
+    /** Wraps the application service (failpoints for crash-consistency tests). */
+    wrapService?: (service: CaseServicePort) => CaseServicePort;
   } = {},
 ): Promise<BotHarness> {
   const services = await freshServices();
   const connector = await startFakeConnector(options.members);
   const deps = {
-    service: services.cases,
+    service: options.wrapService?.(services.cases) ?? services.cases,
     log: silentLogger,
     now: () => new Date(),
     categories: directoryCategories(services.providers),

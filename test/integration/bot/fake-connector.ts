@@ -12,6 +12,8 @@ export interface ConnectorCall {
 export interface FakeConnector {
   readonly serviceUrl: string;
   readonly calls: ConnectorCall[];
+  /** Answers the next call matching `match` with `status` (a failpoint at the cloud boundary). */
+  failNext(match: (call: ConnectorCall) => boolean, status: number): void;
   /** Resolves when a call matching `match` has arrived (or rejects after `ms`). */
   waitFor(match: (call: ConnectorCall) => boolean, ms?: number): Promise<ConnectorCall>;
   stop(): Promise<void>;
@@ -30,12 +32,19 @@ export async function startFakeConnector(members: readonly unknown[] = []): Prom
   const waiters: { match: (c: ConnectorCall) => boolean; resolve: (c: ConnectorCall) => void }[] =
     [];
   let next = 0;
+  const failures: { match: (c: ConnectorCall) => boolean; status: number }[] = [];
   const server = createServer((request, response) => {
     readJson(request).then(
       (body) => {
         const call = { method: request.method ?? '', path: request.url ?? '', body };
         calls.push(call);
         for (const w of waiters.filter((x) => x.match(call))) w.resolve(call);
+        const failure = failures.findIndex((f) => f.match(call));
+        if (failure >= 0) {
+          const status = failures.splice(failure, 1)[0]?.status ?? 500;
+          response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+          return;
+        }
         const answer = call.path.endsWith('/members') ? members : { id: `sent-${++next}` };
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
       },
@@ -47,6 +56,9 @@ export async function startFakeConnector(members: readonly unknown[] = []): Prom
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    failNext: (match, status) => {
+      failures.push({ match, status });
+    },
     waitFor: (match, ms = 5_000) => {
       const seen = calls.find(match);
       if (seen !== undefined) return Promise.resolve(seen);
