@@ -115,6 +115,14 @@ export interface CaseStore {
   listSnapshots(
     providerId: string,
   ): AsyncIterable<StoredCase & { readonly summary: SummaryColumns }>;
+  /**
+   * Only the named summary columns of one provider's snapshot rows (no state): a `$select`
+   * range query, for finding a caller's cases without reading every case in full.
+   */
+  listSummaries(
+    providerId: string,
+    columns: readonly string[],
+  ): AsyncIterable<{ readonly caseId: string; readonly summary: SummaryColumns }>;
   /** A case's audit events, in order. */
   events(providerId: string, caseId: string): Promise<StoredEvent[]>;
 }

@@ -5,13 +5,14 @@ import type {
   CommitRequest,
   StoredCase,
   StoredEvent,
+  SummaryColumns,
 } from './case-store-port';
 import { prepareCommit } from './commit-actions';
 import { parseEvent } from './event-row';
-import { SNAPSHOT_RANGE, assertId, eventRange, snapshotRowKey } from './row-keys';
+import { SNAPSHOT_RANGE, assertId, caseIdOfSnapshot, eventRange, snapshotRowKey } from './row-keys';
 import { parseSnapshot, type StoredSnapshot } from './snapshot-row';
 import { classifyFailure, toReadError } from './storage-failures';
-import { StorageRequestError, TransientStorageError } from './storage-errors';
+import { CorruptRowError, StorageRequestError, TransientStorageError } from './storage-errors';
 import type { ManagedTable } from './table-clients';
 import { submitGuarded } from './transaction-guard';
 
@@ -84,6 +85,25 @@ export class TableCaseStore implements CaseStore {
     for await (const row of this.range(providerId, from, below)) yield parseSnapshot(row);
   }
 
+  /** The named summary columns of one provider's snapshot rows, without their state. */
+  async *listSummaries(
+    providerId: string,
+    columns: readonly string[],
+  ): AsyncIterable<{ readonly caseId: string; readonly summary: SummaryColumns }> {
+    assertId('providerId', providerId);
+    const { from, below } = SNAPSHOT_RANGE;
+    for await (const row of this.range(providerId, from, below, ['RowKey', ...columns])) {
+      const summary: Record<string, string | number | boolean> = {};
+      for (const name of columns) {
+        const value = row[name];
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+          summary[name] = value;
+      }
+      if (row.rowKey === undefined) throw new CorruptRowError('snapshot row read without its key');
+      yield { caseId: caseIdOfSnapshot(row.rowKey), summary };
+    }
+  }
+
   /** A case's audit events in seq order. */
   async events(providerId: string, caseId: string): Promise<StoredEvent[]> {
     assertId('providerId', providerId);
@@ -94,11 +114,16 @@ export class TableCaseStore implements CaseStore {
     return events.sort((a, b) => a.seq - b.seq);
   }
 
-  private async *range(partitionKey: string, from: string, below: string): AsyncIterable<Row> {
+  private async *range(
+    partitionKey: string,
+    from: string,
+    below: string,
+    select?: string[],
+  ): AsyncIterable<Row> {
     await this.table.ready();
     const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${below}`;
     const pages = this.table.client
-      .listEntities({ queryOptions: { filter } })
+      .listEntities({ queryOptions: select === undefined ? { filter } : { filter, select } })
       .byPage({ maxPageSize: 1000 });
     try {
       for await (const page of pages) yield* page;
