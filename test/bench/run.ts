@@ -8,6 +8,7 @@ import path from 'node:path';
 import { startAzurite } from '../support/azurite';
 import { benchApi } from './api-bench';
 import { benchEngine } from './engine-bench';
+import { benchListing } from './list-bench';
 
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 60);
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   try {
     await benchEngine(azurite.connectionString, iterations);
     await benchApi(azurite.connectionString);
+    await benchListing(azurite.connectionString);
   } finally {
     await azurite.stop();
   }
