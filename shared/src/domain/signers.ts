@@ -1,6 +1,6 @@
 import type { ProcedureDefinition, StageDefinition } from '../procedures/schema';
 import { activeParticipants } from './actor';
-import type { SettingValues } from './context';
+import type { Actor, SettingValues } from './context';
 import type { Role } from './roles';
 import { rolesParam } from './settings';
 import { roleLabel } from './stage-lookup';
@@ -37,6 +37,27 @@ export function signerSlots(
       return [slot(role, null, holders.map((h) => h.name).join(' / '))];
     return holders.map((h) => slot(role, h.participantId, h.name));
   });
+}
+
+/**
+ * The slots this actor may sign (Z3; BF-20, ME-28, ME-33, ME-57): a row on the form is signed by a
+ * person named in the case with that role. Only the actor's own active participant entries count;
+ * a provider-wide staff role from the directory (Programme Lead, Director) is not a participant
+ * entry and holds no row, even when someone else named in the case holds that role.
+ */
+export function slotsHeldBy(
+  slots: readonly SignerSlot[],
+  state: CaseState,
+  actor: Actor,
+): SignerSlot[] {
+  const own = activeParticipants(state).filter((p) =>
+    actor.participantIds.includes(p.participantId),
+  );
+  return slots.filter((s) =>
+    own.some(
+      (p) => p.role === s.role && (s.participantId === null || s.participantId === p.participantId),
+    ),
+  );
 }
 
 /** True when every slot is signed for the current plan version. */

@@ -1,7 +1,7 @@
 import { fail, ok, refuse, type Result } from '../../errors/refusal';
 import type { CaseEvent } from '../events';
 import { planHash } from '../plan-hash';
-import { fullySigned, signerSlots } from '../signers';
+import { fullySigned, signerSlots, slotsHeldBy } from '../signers';
 import { currentStage } from '../stage-lookup';
 import type { Signature } from '../state';
 import { nowIso, notify, notifyPartners, type Env, type Params, type Policy } from './policy';
@@ -19,11 +19,8 @@ function context(env: Env) {
     );
   }
   const slots = signerSlots(env.ctx.definition, stage, instance, env.state, env.ctx.settings);
-  const mine = slots.filter(
-    (s) =>
-      env.actor.roles.includes(s.role) &&
-      (s.participantId === null || env.actor.participantIds.includes(s.participantId)),
-  );
+  // Z3, ME-28, ME-33, ME-57: not actor.roles, which also holds provider-wide staff roles that name no row.
+  const mine = slotsHeldBy(slots, env.state, env.actor);
   return ok({ stage, instance, slots, mine, rules: stage.signatures.rules });
 }
 
