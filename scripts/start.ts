@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   await assertPortFree(options.port, 'local host', 'PORT');
   await assertPortFree(options.azuritePort, 'Azurite tables', 'AZURITE_TABLE_PORT');
   await buildTab();
-  const location = path.join(root, '.data/azurite');
+  const location = options.azuriteDataDir ?? path.join(root, '.data/azurite');
   const azurite = await startAzurite({ location, port: options.azuritePort, detached: true });
   stoppers.push(() => azurite.stop());
 

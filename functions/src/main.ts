@@ -7,11 +7,12 @@ import { loadConfig } from './config/app-config';
 import { assertSafeForProduction } from './config/assert-safe-for-production';
 import { configSummary } from './config/config-summary';
 import { createAppWiring } from './http/app-wiring';
-import { azureHttpHandler, azureTimerHandler } from './http/azure-adapter';
+import { azureHttpHandler } from './http/azure-adapter';
 import { composeRuntime } from './http/compose-runtime';
 import { consoleLogger } from './http/logger';
 import { appRouteTable } from './http/routes';
 import { installRuntime } from './http/runtime';
+import { timerOptions } from './http/timer-options';
 
 const config = loadConfig(process.env);
 assertSafeForProduction(config);
@@ -34,16 +35,5 @@ for (const route of table.routes) {
   });
 }
 for (const timer of table.timers) {
-  app.timer(timer.name, {
-    schedule: timer.schedule,
-    runOnStartup: false,
-    useMonitor: true,
-    retry: {
-      strategy: 'exponentialBackoff',
-      maxRetryCount: 3,
-      minimumInterval: { seconds: 10 },
-      maximumInterval: { minutes: 5 },
-    },
-    handler: azureTimerHandler(timer),
-  });
+  app.timer(timer.name, timerOptions(timer));
 }

@@ -7,20 +7,31 @@ export interface StartOptions {
   readonly port: number;
   /** Port of the Azurite table service. */
   readonly azuritePort: number;
+  /** Where Azurite keeps its data; undefined means the repository's git-ignored `.data/azurite`. */
+  readonly azuriteDataDir: string | undefined;
 }
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
-const schema = z.object({ PORT: port(7071), AZURITE_TABLE_PORT: port(10002) });
+const schema = z.object({
+  PORT: port(7071),
+  AZURITE_TABLE_PORT: port(10002),
+  AZURITE_DATA_DIR: z.string().min(1).max(1024).optional(),
+});
 
-/** Reads `PORT` (default 7071) and `AZURITE_TABLE_PORT` (default 10002); frozen. */
+/** Reads `PORT` (default 7071), `AZURITE_TABLE_PORT` (default 10002) and `AZURITE_DATA_DIR`; frozen. */
 export function loadStartOptions(env: Readonly<Record<string, string | undefined>>): StartOptions {
   const parsed = schema.safeParse({
     PORT: env.PORT === '' ? undefined : env.PORT,
     AZURITE_TABLE_PORT: env.AZURITE_TABLE_PORT === '' ? undefined : env.AZURITE_TABLE_PORT,
+    AZURITE_DATA_DIR: env.AZURITE_DATA_DIR === '' ? undefined : env.AZURITE_DATA_DIR,
   });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new StartupError(`Invalid start options: ${issues.join('; ')}`);
   }
-  return Object.freeze({ port: parsed.data.PORT, azuritePort: parsed.data.AZURITE_TABLE_PORT });
+  return Object.freeze({
+    port: parsed.data.PORT,
+    azuritePort: parsed.data.AZURITE_TABLE_PORT,
+    azuriteDataDir: parsed.data.AZURITE_DATA_DIR,
+  });
 }

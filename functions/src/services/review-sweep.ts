@@ -1,7 +1,11 @@
 import { todayInUk } from '@shared/calendar';
-import type { Identity } from '@shared/domain/context';
+import type { DecisionContext, Identity } from '@shared/domain/context';
 import { decideOverdue } from '@shared/domain/decide/overdue';
-import type { CaseStore } from '../infrastructure/tables/case-store-port';
+import type {
+  CaseStore,
+  StoredCase,
+  SummaryColumns,
+} from '../infrastructure/tables/case-store-port';
 import type { CaseCommands } from './case-service';
 import type { ProviderDirectory } from './provider-directory';
 import { readState } from './stored-state';
@@ -13,49 +17,127 @@ export const timerIdentity: Identity = {
   name: 'Review timer',
 };
 
+/** What the sweep needs from the command side (a seam: tests wrap it to inject failures). */
+export type SweepCommands = Pick<CaseCommands, 'context' | 'persist'>;
+
+/** What the sweep needs from the case table (a seam: tests wrap it to inject failures). */
+export type SweepStore = Pick<CaseStore, 'listSnapshots' | 'load'>;
+
+/**
+ * One case (or one provider's listing) the sweep could not process. Ids and the error's class
+ * name only: never the message, which may quote stored data.
+ */
+export interface SweepFailure {
+  readonly providerId: string;
+  /** null when listing the provider's cases failed: cases after the failure were not visited. */
+  readonly caseId: string | null;
+  /** The error class, e.g. `CorruptRowError`, `TransientStorageError`; `Conflict` when other writers kept winning. */
+  readonly kind: string;
+}
+
+/** The outcome of one sweep. */
+export interface SweepResult {
+  /** Cases escalated by this run (a case another run escalated first is in neither list). */
+  readonly escalated: readonly string[];
+  /** Cases this run could not process; a later run retries them (the selection is state-based, I5). */
+  readonly failed: readonly SweepFailure[];
+}
+
+/** A sweep left some cases unprocessed; thrown by the timer so the host's retry policy runs (I7). */
+export class ReviewSweepIncompleteError extends Error {
+  override readonly name = 'ReviewSweepIncompleteError';
+  constructor(readonly failures: readonly SweepFailure[]) {
+    super(`Review sweep could not process ${String(failures.length)} case(s)`);
+  }
+}
+
+/** Attempts per case when another writer commits between our read and our write. */
+const MAX_ATTEMPTS = 3;
+
+const safeKind = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+/** The error's class name, if it looks like one; never its message. */
+function errorKind(error: unknown): string {
+  return error instanceof Error && safeKind.test(error.name) ? error.name : 'UnknownError';
+}
+
+/** Open, with a review date before today (checked on the summary columns, without parsing state). */
+function isCandidate(summary: SummaryColumns, today: string): boolean {
+  const due = summary.nextReviewDate;
+  return summary.status === 'open' && typeof due === 'string' && due < today;
+}
+
 /**
  * Finds open cases whose review is overdue and records each escalation once (idempotent: the
  * command id is the stage run and due date, and the state remembers flagged dates). Safe to run
- * twice or overlapping (the timer is at-least-once, I2).
+ * twice or overlapping (the timer is at-least-once, I2). Each case is processed on its own: a
+ * case that fails is reported and the sweep carries on, so one bad row cannot block the rest (I6).
  */
 export class ReviewSweep {
   constructor(
-    private readonly commands: CaseCommands,
-    private readonly store: CaseStore,
+    private readonly commands: SweepCommands,
+    private readonly store: SweepStore,
     private readonly providers: ProviderDirectory,
     private readonly clock: () => Date,
   ) {}
 
-  /** Runs one sweep; returns the case ids escalated. */
-  async run(): Promise<string[]> {
-    const flagged: string[] = [];
+  /** Runs one sweep over every provider's open cases. */
+  async run(): Promise<SweepResult> {
+    const escalated: string[] = [];
+    const failed: SweepFailure[] = [];
     const today = todayInUk(this.clock());
     for (const provider of (await this.providers.all()).values()) {
-      const ctx = this.commands.context(provider);
-      for await (const snapshot of this.store.listSnapshots(provider.settings.providerId)) {
-        const due = snapshot.summary.nextReviewDate;
-        if (snapshot.summary.status !== 'open' || typeof due !== 'string' || due >= today) continue;
-        const state = readState(snapshot.state, snapshot.caseId);
-        const decision = decideOverdue(ctx, state);
-        if (decision === null) continue;
-        const event = decision.events[0];
-        const commandId =
-          event?.type === 'ReviewOverdueFlagged'
-            ? `overdue-${event.instanceId}-${event.dueDate}`
-            : `overdue-${snapshot.caseId}`;
-        const { outcome } = await this.commands.persist(
-          ctx,
-          timerIdentity,
-          snapshot,
-          state,
-          decision.events,
-          decision.effects,
-          commandId,
-          'reviewSweep',
-        );
-        if (outcome.kind === 'committed') flagged.push(snapshot.caseId);
+      const providerId = provider.settings.providerId;
+      try {
+        const ctx = this.commands.context(provider);
+        for await (const snapshot of this.store.listSnapshots(providerId)) {
+          if (!isCandidate(snapshot.summary, today)) continue;
+          try {
+            const outcome = await this.escalate(ctx, snapshot);
+            if (outcome === 'committed') escalated.push(snapshot.caseId);
+            if (outcome === 'conflict')
+              failed.push({ providerId, caseId: snapshot.caseId, kind: 'Conflict' });
+          } catch (error) {
+            failed.push({ providerId, caseId: snapshot.caseId, kind: errorKind(error) });
+          }
+        }
+      } catch (error) {
+        failed.push({ providerId, caseId: null, kind: errorKind(error) });
       }
     }
-    return flagged;
+    return { escalated, failed };
+  }
+
+  /** Decides and persists one case; on a lost race, re-reads and decides again (bounded). */
+  private async escalate(
+    ctx: DecisionContext,
+    listed: StoredCase,
+  ): Promise<'committed' | 'nothing' | 'conflict'> {
+    let stored: StoredCase | undefined = listed;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      if (stored === undefined) return 'nothing';
+      const state = readState(stored.state, stored.caseId);
+      const decision = decideOverdue(ctx, state);
+      if (decision === null) return 'nothing';
+      const event = decision.events[0];
+      const commandId =
+        event?.type === 'ReviewOverdueFlagged'
+          ? `overdue-${event.instanceId}-${event.dueDate}`
+          : `overdue-${stored.caseId}`;
+      const { outcome } = await this.commands.persist(
+        ctx,
+        timerIdentity,
+        stored,
+        state,
+        decision.events,
+        decision.effects,
+        commandId,
+        'reviewSweep',
+      );
+      if (outcome.kind === 'committed') return 'committed';
+      if (outcome.kind === 'duplicate') return 'nothing';
+      stored = await this.store.load(stored.providerId, stored.caseId);
+    }
+    return 'conflict';
   }
 }

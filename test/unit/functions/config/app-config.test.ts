@@ -125,7 +125,12 @@ describe('configuration', () => {
   });
 
   it('reads npm start options with defaults and names a bad port', () => {
-    expect(loadStartOptions({})).toEqual({ port: 7071, azuritePort: 10002 });
+    expect(loadStartOptions({})).toEqual({
+      port: 7071,
+      azuritePort: 10002,
+      azuriteDataDir: undefined,
+    });
+    expect(loadStartOptions({ AZURITE_DATA_DIR: '/tmp/az' }).azuriteDataDir).toBe('/tmp/az');
     expect(startupMessage(() => loadStartOptions({ PORT: 'http' }))).toContain('PORT');
   });
 });

@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * `npm start` as a newcomer runs it (scripts/start.ts through tsx, as package.json does): the
+ * product comes up on loopback with seeded demo data, and Ctrl-C stops everything it started.
+ */
+const root = path.resolve(__dirname, '../../..');
+const startScript = path.join(root, 'scripts/start.ts');
+
+function listen(port = 0): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port, exclusive: true }, () => {
+      resolve(server);
+    });
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = await listen();
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function isFree(port: number): Promise<boolean> {
+  try {
+    const server = await listen(port);
+    await new Promise((resolve) => server.close(resolve));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Started {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', startScript], {
+    cwd: root,
+    env: { ...process.env, ...env, APPLICATION_INSIGHTS_NO_STATSBEAT: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(test: () => boolean, ms: number, what: string, out: () => string) {
+  const until = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > until) throw new Error(`${what} not seen in ${ms} ms. Output:\n${out()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('npm start', () => {
+  let running: Started | undefined;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'npm-start-azurite-'));
+
+  afterAll(async () => {
+    // After a failed assertion: stop it as a person would (Ctrl-C), so it stops its own children.
+    if (running !== undefined && running.child.exitCode === null) {
+      running.child.kill('SIGINT');
+      const stopped = await Promise.race([
+        running.exited.then(() => true),
+        new Promise<boolean>((resolve) =>
+          setTimeout(() => {
+            resolve(false);
+          }, 30_000),
+        ),
+      ]);
+      if (!stopped) running.child.kill('SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 40_000);
+
+  it('names the busy port and exits 1', async () => {
+    const holder = await listen();
+    const address = holder.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const run = start({ PORT: String(port), AZURITE_DATA_DIR: dataDir });
+      await expect(run.exited).resolves.toBe(1);
+      expect(run.output()).toContain(
+        `Port ${String(port)} on 127.0.0.1 (local host) is already in use`,
+      );
+      expect(run.output()).toContain('set PORT to another port');
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  }, 60_000);
+
+  it('serves the API, tab, sign-in and seeded data on loopback; Ctrl-C stops everything', async () => {
+    const port = await freePort();
+    const azuritePort = await freePort();
+    running = start({
+      PORT: String(port),
+      AZURITE_TABLE_PORT: String(azuritePort),
+      AZURITE_DATA_DIR: dataDir,
+    });
+    const run = running;
+    await waitFor(
+      () => run.output().includes('Ctrl-C stops everything.'),
+      120_000,
+      'banner',
+      run.output,
+    );
+    const base = `http://127.0.0.1:${String(port)}`;
+    const playground = /Teams \(bot\) (http:\/\/127\.0\.0\.1:(\d+))/.exec(run.output());
+    expect(playground).not.toBeNull();
+    expect(run.output()).toContain('demo providers seeded');
+
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(200);
+    const tab = await fetch(`${base}/tab/`);
+    expect(tab.status).toBe(200);
+    expect(tab.headers.get('content-security-policy')).toContain('frame-ancestors');
+    const token = (await (
+      await fetch(`${base}/local-idp/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ persona: 'me-course-tutor' }),
+      })
+    ).json()) as { access_token?: string; token?: string };
+    const bearer = token.access_token ?? token.token ?? '';
+    const cases = await fetch(`${base}/api/cases?mine=true`, {
+      headers: { authorization: `Bearer ${bearer}` },
+    });
+    expect(cases.status).toBe(200);
+    expect(((await cases.json()) as { cases: unknown[] }).cases.length).toBeGreaterThan(0);
+    expect((await fetch(playground![1]!)).status).toBe(200);
+
+    run.child.kill('SIGINT');
+    await expect(run.exited).resolves.toBe(0);
+    const playgroundPort = Number(playground![2]);
+    // Everything it started has let go of its port: the host, Azurite and the Playground.
+    for (const p of [port, azuritePort, playgroundPort]) expect(await isFree(p)).toBe(true);
+  }, 180_000);
+});
