@@ -21,7 +21,10 @@ export const timerIdentity: Identity = {
 export type SweepCommands = Pick<CaseCommands, 'context' | 'persist'>;
 
 /** What the sweep needs from the case table (a seam: tests wrap it to inject failures). */
-export type SweepStore = Pick<CaseStore, 'listSnapshots' | 'load'>;
+export type SweepStore = Pick<CaseStore, 'listSummaries' | 'load'>;
+
+/** The columns the sweep selects candidates by; only candidates are read in full. */
+const candidateColumns = ['status', 'nextReviewDate'];
 
 /**
  * One case (or one provider's listing) the sweep could not process. Ids and the error's class
@@ -29,7 +32,7 @@ export type SweepStore = Pick<CaseStore, 'listSnapshots' | 'load'>;
  */
 export interface SweepFailure {
   readonly providerId: string;
-  /** null when listing the provider's cases failed: cases after the failure were not visited. */
+  /** null when listing the provider's cases failed (storage unavailable): none was visited. */
   readonly caseId: string | null;
   /** The error class, e.g. `CorruptRowError`, `TransientStorageError`; `Conflict` when other writers kept winning. */
   readonly kind: string;
@@ -61,7 +64,7 @@ function errorKind(error: unknown): string {
   return error instanceof Error && safeKind.test(error.name) ? error.name : 'UnknownError';
 }
 
-/** Open, with a review date before today (checked on the summary columns, without parsing state). */
+/** Open, with a review date before today (checked on the summary columns, without reading state). */
 function isCandidate(summary: SummaryColumns, today: string): boolean {
   const due = summary.nextReviewDate;
   return summary.status === 'open' && typeof due === 'string' && due < today;
@@ -90,15 +93,17 @@ export class ReviewSweep {
       const providerId = provider.settings.providerId;
       try {
         const ctx = this.commands.context(provider);
-        for await (const snapshot of this.store.listSnapshots(providerId)) {
-          if (!isCandidate(snapshot.summary, today)) continue;
+        const candidates: string[] = [];
+        for await (const row of this.store.listSummaries(providerId, candidateColumns)) {
+          if (isCandidate(row.summary, today)) candidates.push(row.caseId);
+        }
+        for (const caseId of candidates) {
           try {
-            const outcome = await this.escalate(ctx, snapshot);
-            if (outcome === 'committed') escalated.push(snapshot.caseId);
-            if (outcome === 'conflict')
-              failed.push({ providerId, caseId: snapshot.caseId, kind: 'Conflict' });
+            const outcome = await this.escalate(ctx, providerId, caseId);
+            if (outcome === 'committed') escalated.push(caseId);
+            if (outcome === 'conflict') failed.push({ providerId, caseId, kind: 'Conflict' });
           } catch (error) {
-            failed.push({ providerId, caseId: snapshot.caseId, kind: errorKind(error) });
+            failed.push({ providerId, caseId, kind: errorKind(error) });
           }
         }
       } catch (error) {
@@ -108,12 +113,16 @@ export class ReviewSweep {
     return { escalated, failed };
   }
 
-  /** Decides and persists one case; on a lost race, re-reads and decides again (bounded). */
+  /**
+   * Reads one candidate, decides and persists; on a lost race, re-reads and decides again
+   * (bounded). A row that cannot be read fails this case only.
+   */
   private async escalate(
     ctx: DecisionContext,
-    listed: StoredCase,
+    providerId: string,
+    caseId: string,
   ): Promise<'committed' | 'nothing' | 'conflict'> {
-    let stored: StoredCase | undefined = listed;
+    let stored: StoredCase | undefined = await this.store.load(providerId, caseId);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       if (stored === undefined) return 'nothing';
       const state = readState(stored.state, stored.caseId);
@@ -136,7 +145,7 @@ export class ReviewSweep {
       );
       if (outcome.kind === 'committed') return 'committed';
       if (outcome.kind === 'duplicate') return 'nothing';
-      stored = await this.store.load(stored.providerId, stored.caseId);
+      stored = await this.store.load(providerId, caseId);
     }
     return 'conflict';
   }

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
 import fc from 'fast-check';
 import type { CaseCommand } from '@shared/domain/commands';
@@ -12,42 +11,25 @@ import {
 import { snapshotRowKey } from '../../../functions/src/infrastructure/tables/row-keys';
 import { TransientStorageError } from '../../../functions/src/infrastructure/tables/storage-errors';
 import { demoPersonas } from '../../../functions/src/local/demo-personas';
-import { demoProviders } from '../../../functions/src/local/demo-providers';
-import { createAppServices } from '../../../functions/src/services/create-case-service';
 import {
   ReviewSweep,
   ReviewSweepIncompleteError,
   type SweepCommands,
   type SweepResult,
 } from '../../../functions/src/services/review-sweep';
-import { bfCaseAt, cmd, meCaseAt, must, who } from '../../support/service-fixture';
+import { bfCaseAt, cmd, freshServices, meCaseAt, must, who } from '../../support/service-fixture';
 
 const ME = 'mid-essex-itt';
 const BF = 'bright-futures-scitt';
 
-/** The app services on fresh tables, with the case table's name (to damage a row by hand). */
+/** The app services on fresh tables, with a client of the case table (to damage a row by hand). */
 async function services(clock: () => Date) {
-  const connectionString = process.env.AZURE_TABLES_CONNECTION_STRING;
-  if (connectionString === undefined) throw new Error('AZURE_TABLES_CONNECTION_STRING is not set');
-  const suffix = `${Date.now()}${randomInt(1_000_000)}`;
-  const casesTable = `sweepcases${suffix}`;
-  const s = createAppServices(
-    { connectionString },
-    {
-      tables: {
-        cases: casesTable,
-        providers: `sweepproviders${suffix}`,
-        securityAudit: `sweepaudit${suffix}`,
-      },
-      tableOptions: { retryOptions: { retryDelayInMs: 5, maxRetryDelayInMs: 20 } },
-      clock,
-      providerCacheMs: 60_000,
-    },
+  const s = await freshServices(clock);
+  const casesClient = TableClient.fromConnectionString(
+    process.env.AZURE_TABLES_CONNECTION_STRING ?? '',
+    s.tables.cases,
+    { allowInsecureConnection: true },
   );
-  for (const provider of demoProviders) must(await s.providers.put(provider, null, null));
-  const casesClient = TableClient.fromConnectionString(connectionString, casesTable, {
-    allowInsecureConnection: true,
-  });
   return { ...s, casesClient };
 }
 type Services = Awaited<ReturnType<typeof services>>;
@@ -321,20 +303,20 @@ describe('review sweep: failures, crashes and missed ticks (I5, I6)', () => {
     expect(await flags(s, id)).toBe(1);
   });
 
-  it('I6 (limit): an unparseable snapshot row stops its provider’s listing, is reported, and other providers are still swept', async () => {
+  it('I6: an unparseable snapshot row fails its own case only; the provider\u2019s other cases are swept', async () => {
     let now = new Date('2026-01-05T09:00:00Z');
     const s = await services(() => now);
     const broken = await meStage1(s, 'me-trainee-1');
+    const sibling = await meStage1(s, 'me-trainee-2');
     const other = await bfStage1(s, now);
-    const latest = (await Promise.all([broken, other].map((id) => reviewDue(s, id)))).sort();
+    const due = await Promise.all([broken, sibling, other].map((id) => reviewDue(s, id)));
     await damageState(s, broken, '{not json');
-    now = dayAfter(latest[latest.length - 1] ?? '');
+    now = dayAfter(due.sort()[due.length - 1] ?? '');
 
     const result = await s.sweep.run();
-    expect(result).toEqual({
-      escalated: [other],
-      failed: [{ providerId: ME, caseId: null, kind: 'CorruptRowError' }],
-    });
+    expect(sorted(result.escalated)).toEqual(sorted([sibling, other]));
+    expect(result.failed).toEqual([{ providerId: ME, caseId: broken, kind: 'CorruptRowError' }]);
+    expect(await flags(s, sibling)).toBe(1);
     expect(await flags(s, other)).toBe(1);
   });
 
