@@ -9,6 +9,7 @@ import {
 } from '@shared/procedures/provider-settings';
 import { builtInProcedures, parseProcedure } from '@shared/procedures/registry';
 import type { ProcedureDefinition } from '@shared/procedures/schema';
+import { toJson } from '../infrastructure/tables/canonical-json';
 import { fromChunks, toChunks } from '../infrastructure/tables/chunked-json';
 import type { ManagedTable } from '../infrastructure/tables/table-clients';
 
@@ -122,8 +123,8 @@ export class ProviderDirectory {
     const entity = {
       partitionKey: parsed.data.providerId,
       rowKey: ROW,
-      ...toChunks('settings', JSON.stringify(parsed.data)),
-      ...(definition === null ? {} : toChunks('procedure', JSON.stringify(definition))),
+      ...toChunks('settings', toJson(parsed.data) ?? '{}'),
+      ...(definition === null ? {} : toChunks('procedure', toJson(definition) ?? '{}')),
     };
     const written = await this.write(entity, etag);
     this.cache = undefined;

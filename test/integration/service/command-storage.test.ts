@@ -1,3 +1,4 @@
+import { verifyChain } from '../../../functions/src/infrastructure/tables/hash-chain';
 import { cmd, freshServices, meCaseAt, must, who } from '../../support/service-fixture';
 
 async function meCase() {
@@ -144,6 +145,19 @@ describe('one command = one point read + one entity-group transaction', () => {
     events.forEach((e, i) => {
       expect(e.prevHash).toBe(i === 0 ? '' : events[i - 1]!.hash);
     });
+  });
+});
+
+describe('text that some parsers read as line ends', () => {
+  it('a comment with U+2028, U+2029 and NEL is stored and read back exactly, chain intact', async () => {
+    const { s, id, ct } = await meCase();
+    const text = 'First line\u2028second\u2029third\u0085fourth';
+    must(await s.cases.execute(ct, id, { type: 'addComment', text, visibility: 'all' }, cmd()));
+    const view = must(await s.cases.getCase(ct, id));
+    expect(view.comments.at(-1)?.text).toBe(text);
+    const events = await s.store.events('mid-essex-itt', id);
+    const snapshot = await s.store.load('mid-essex-itt', id);
+    expect(verifyChain(events, snapshot)).toEqual({ ok: true });
   });
 });
 

@@ -1,7 +1,12 @@
-/** JSON.stringify typed honestly: undefined for undefined, functions and symbols. */
+/**
+ * JSON for a row property: JSON.stringify typed honestly (undefined for undefined, functions and
+ * symbols), with U+2028 and U+2029 written as escapes. JSON allows them raw, but a parser that
+ * treats them as line ends (Azurite's batch parser does) then fails the whole transaction; the
+ * escaped form parses back to the same text.
+ */
 export function toJson(value: unknown): string | undefined {
   const json: string | undefined = JSON.stringify(value);
-  return json;
+  return json?.replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 /** JSON with object keys sorted recursively, after the usual JSON normalisation (toJSON, undefined). */

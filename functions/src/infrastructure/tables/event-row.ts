@@ -30,7 +30,7 @@ export function eventEntity(providerId: string, caseId: string, event: StoredEve
     rowKey: eventRowKey(caseId, event.seq),
     seq: event.seq,
     type: event.type,
-    data: JSON.stringify(event.data),
+    data: toJson(event.data) ?? 'null',
     actorTid: event.actor.tid,
     actorOid: event.actor.oid,
     at: event.at,

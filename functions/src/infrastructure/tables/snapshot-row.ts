@@ -53,7 +53,7 @@ export function snapshotEntity(write: SnapshotWrite): TableEntity {
     rowKey: snapshotRowKey(write.caseId),
     ...summary,
     ...toChunks(STATE, stateJson),
-    ...toChunks(RECENT, JSON.stringify(recent)),
+    ...toChunks(RECENT, toJson(recent) ?? '[]'),
     seq: write.seq,
     lastHash: write.lastHash,
   };
