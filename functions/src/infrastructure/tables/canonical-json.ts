@@ -5,7 +5,8 @@
  * escaped form parses back to the same text.
  */
 export function toJson(value: unknown): string | undefined {
-  const json: string | undefined = JSON.stringify(value);
+  // TypeScript types JSON.stringify as string; it returns undefined for undefined and functions.
+  const json = JSON.stringify(value) as string | undefined;
   return json?.replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
