@@ -1,7 +1,12 @@
 import type { AppConfig } from './app-config';
 
+/** The connection string without its secret parts (named, so the log says a key was set). */
 function redactConnectionString(value: string): string {
-  return value.replace(/(AccountKey|SharedAccessSignature)=[^;]*/gi, '$1=***');
+  return value
+    .split(';')
+    .filter((part) => !/^\s*(AccountKey|SharedAccessSignature)\s*=/i.test(part))
+    .concat('(key hidden)')
+    .join(';');
 }
 
 /** A one-line, secret-free description of the configuration for the start-up log. */

@@ -3,7 +3,7 @@ import type { HttpHandler, HttpRequest, InvocationContext, TimerHandler } from '
 import { declaredTooLarge, payloadTooLarge, readCapped, streamChunks } from './body-limit';
 import { correlationHeader, correlationIdFrom } from './correlation';
 import { dispatch, type WireResponse } from './dispatch';
-import type { Logger } from './logger';
+import { jsonLineLogger, type Logger } from './logger';
 import type { ApiRequest, RouteDefinition, TimerDefinition } from './route-types';
 
 /** A request converted for our handlers; `tooLarge` means the body was not read (413). */
@@ -12,19 +12,16 @@ export interface ConvertedRequest {
   readonly tooLarge: boolean;
 }
 
-/** A logger writing to the invocation's log (correlated in Application Insights). */
+/**
+ * A logger writing to the invocation's log (correlated in Application Insights), one safe JSON
+ * line per entry like every other logger (`jsonLineLogger`).
+ */
 export function contextLogger(context: InvocationContext): Logger {
-  return {
-    info: (message, data) => {
-      context.log(message, data ?? '');
-    },
-    warn: (message, data) => {
-      context.warn(message, data ?? '');
-    },
-    error: (message, data) => {
-      context.error(message, data ?? '');
-    },
-  };
+  return jsonLineLogger((line, level) => {
+    if (level === 'error') context.error(line);
+    else if (level === 'warn') context.warn(line);
+    else context.log(line);
+  });
 }
 
 /** Converts a Functions request to our `ApiRequest`, reading at most the body cap. */
@@ -73,7 +70,7 @@ export function azureTimerHandler(timer: TimerDefinition): TimerHandler {
     try {
       await timer.handler(new Date());
     } catch (error) {
-      context.error(`Timer ${timer.name} failed`, error);
+      contextLogger(context).error(`Timer ${timer.name} failed`, { error });
       throw error;
     }
   };

@@ -110,8 +110,9 @@ describe('configuration', () => {
 
   it('summarises without secrets', () => {
     const summary = configSummary(loadConfig(local));
-    expect(summary).toContain('AccountKey=***');
+    expect(summary).toContain('(key hidden)');
     expect(summary).not.toContain(accountKey);
+    expect(summary).not.toMatch(/AccountKey|SharedAccessSignature/i);
   });
 
   it('constructs the local IdP only in local mode with LOCAL_IDP=on', async () => {
