@@ -1,3 +1,4 @@
+import type { UserLimiter } from '../http/user-rate-limit';
 import type { Logger } from '../http/logger';
 import type { CaseServicePort } from '../services/case-service-port';
 
@@ -15,4 +16,6 @@ export interface BotDeps {
   readonly now: () => Date;
   /** The concern categories of a provider's procedure (empty when the provider is unknown). */
   readonly categories: (providerId: string) => Promise<readonly ConcernCategory[]>;
+  /** R3: card actions per person (absent: no limit). */
+  readonly limitCardActions?: UserLimiter;
 }

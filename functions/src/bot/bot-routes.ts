@@ -1,3 +1,4 @@
+import { createUserLimiter } from '../http/user-rate-limit';
 import type { RouteDefinition } from '../http/route-types';
 import { runtime } from '../http/runtime';
 import { openTable } from '../infrastructure/tables/table-clients';
@@ -22,7 +23,13 @@ export function runtimeBotOptions(): BotOptions {
   const directory = providers ?? new ProviderDirectory(openTable(connection, 'providers'), clock);
   return {
     settings: botSettings(config),
-    deps: { service, log, now: clock, categories: directoryCategories(directory) },
+    deps: {
+      service,
+      log,
+      now: clock,
+      categories: directoryCategories(directory),
+      limitCardActions: createUserLimiter(config.rateLimits.cardActions),
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiRateLimit, cardActionRateLimit, type UserRateLimit } from './rate-limits';
 import { StartupError } from './startup-error';
 
 /** Entra's tenant-independent signing keys (multi-tenant apps). */
@@ -27,12 +28,24 @@ export interface AppConfig {
   readonly publicTabOrigin?: string;
   /** Port of the local host (ignored in Azure). */
   readonly port: number;
+  /** R3: requests per person per window, for the API and for card actions. */
+  readonly rateLimits: { readonly api: UserRateLimit; readonly cardActions: UserRateLimit };
 }
 
 const onOff = z.enum(['on', 'off']);
 const blankAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess(blankAsUndefined, schema.optional());
+
+/** `points/seconds`, e.g. `60/10`: at most `points` requests per person in `seconds`. */
+const rateLimitSchema = z
+  .string()
+  .regex(/^\d{1,7}\/\d{1,5}$/, 'must be requests/seconds, e.g. 60/10')
+  .transform((value): UserRateLimit => {
+    const [points, seconds] = value.split('/').map(Number) as [number, number];
+    return { points, seconds };
+  })
+  .refine((limit) => limit.points >= 1 && limit.seconds >= 1, 'both numbers must be at least 1');
 
 const envSchema = z.object({
   APP_ENV: z.enum(['local', 'production']),
@@ -47,6 +60,8 @@ const envSchema = z.object({
   BOT_TENANT_ID: optional(z.guid()),
   PUBLIC_TAB_ORIGIN: optional(z.url({ protocol: /^https?$/ })),
   PORT: z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(65_535).default(7071)),
+  API_RATE_LIMIT: optional(rateLimitSchema),
+  CARD_ACTION_RATE_LIMIT: optional(rateLimitSchema),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -111,5 +126,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     },
     ...(e.PUBLIC_TAB_ORIGIN === undefined ? {} : { publicTabOrigin: e.PUBLIC_TAB_ORIGIN }),
     port: e.PORT,
+    rateLimits: {
+      api: e.API_RATE_LIMIT ?? apiRateLimit,
+      cardActions: e.CARD_ACTION_RATE_LIMIT ?? cardActionRateLimit,
+    },
   });
 }

@@ -46,6 +46,17 @@ export function authenticated(handler: AuthenticatedHandler): RouteDefinition['h
         runtime().log.warn('Token keys unavailable', { error: error.cause });
       return authProblem(error);
     }
+    const rate = await runtime().limitUser?.(who);
+    if (rate?.limited === true) {
+      // R3: a security event (ids only), then 429 with when to try again.
+      runtime().log.warn('Request rate limit reached', { tid: who.tid, oid: who.oid });
+      return problem(
+        429,
+        'RATE_LIMITED',
+        `Too many requests. Try again in ${String(rate.retryAfterSeconds)} seconds.`,
+        { headers: { 'retry-after': String(rate.retryAfterSeconds) } },
+      );
+    }
     return handler(request, who);
   };
 }

@@ -8,6 +8,7 @@ import type { ProviderAdmin } from '../services/provider-admin';
 import type { ReviewSweep } from '../services/review-sweep';
 import type { ProviderDirectory } from '../services/provider-directory';
 import type { Logger } from './logger';
+import { createUserLimiter } from './user-rate-limit';
 import type { AppRuntime } from './runtime';
 
 /** What a service factory gets: the configuration and how to reach storage. */
@@ -58,6 +59,7 @@ export function composeRuntime(parts: RuntimeParts): AppRuntime {
     connection,
     tables: createTableServiceClient(connection),
     validateToken,
+    limitUser: createUserLimiter(config.rateLimits.api),
     service,
     ...(providerAdmin === undefined ? {} : { providerAdmin }),
     ...(sweep === undefined ? {} : { sweep }),

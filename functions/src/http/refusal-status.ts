@@ -11,6 +11,7 @@ import type { RefusalCode } from '@shared/errors/refusal';
  */
 export const refusalStatus: Readonly<Record<RefusalCode, number>> = {
   VALIDATION_FAILED: 400,
+  RATE_LIMITED: 429,
   NOT_FOUND: 404,
   NOT_A_PARTICIPANT: 403,
   ROLE_NOT_ALLOWED: 403,

@@ -7,6 +7,7 @@ import type { ProviderAdmin } from '../services/provider-admin';
 import type { ReviewSweep } from '../services/review-sweep';
 import type { ProviderDirectory } from '../services/provider-directory';
 import type { Logger } from './logger';
+import type { UserLimiter } from './user-rate-limit';
 
 /** Everything route handlers depend on, built once at start-up by the host. */
 export interface AppRuntime {
@@ -19,6 +20,8 @@ export interface AppRuntime {
   readonly providerAdmin?: ProviderAdmin;
   readonly sweep?: ReviewSweep;
   readonly providers?: ProviderDirectory;
+  /** R3: requests per signed-in person (absent: no limit, e.g. in tests that build a runtime by hand). */
+  readonly limitUser?: UserLimiter;
 }
 
 /** A handler ran before the host installed the runtime (a wiring bug). */

@@ -1,6 +1,7 @@
 /** Stable codes for every refusal the engine or the service can return. */
 export const refusalCodes = [
   'VALIDATION_FAILED',
+  'RATE_LIMITED',
   'NOT_FOUND',
   'NOT_A_PARTICIPANT',
   'ROLE_NOT_ALLOWED',

@@ -3,6 +3,7 @@ import { directoryCategories } from '../../../functions/src/bot/bot-routes';
 import type { BotSettings } from '../../../functions/src/bot/bot-settings';
 import { createBot } from '../../../functions/src/bot/create-bot';
 import { silentLogger } from '../../../functions/src/http/logger';
+import type { UserLimiter } from '../../../functions/src/http/user-rate-limit';
 import { startLocalHost } from '../../../functions/src/local/local-host';
 import type { CaseServicePort } from '../../../functions/src/services/case-service-port';
 import { freshServices, meCaseAt } from '../../support/service-fixture';
@@ -29,6 +30,8 @@ export async function startBotHarness(
     members?: unknown[];
     /** Wraps the application service (failpoints for crash-consistency tests). */
     wrapService?: (service: CaseServicePort) => CaseServicePort;
+    /** R3: a card-action limit (none unless given). */
+    limitCardActions?: UserLimiter;
   } = {},
 ): Promise<BotHarness> {
   const services = await freshServices();
@@ -38,6 +41,9 @@ export async function startBotHarness(
     log: silentLogger,
     now: () => new Date(),
     categories: directoryCategories(services.providers),
+    ...(options.limitCardActions === undefined
+      ? {}
+      : { limitCardActions: options.limitCardActions }),
   };
   const bot = await createBot({
     settings: options.settings ?? { mode: 'local-anonymous' },

@@ -1,6 +1,7 @@
 import type { IAdaptiveCardActionInvokeActivity } from '@microsoft/teams.api';
 import type { IActivityContext } from '@microsoft/teams.apps';
 import { actionDataSchemas, cardVerbs, type CardVerb } from '@shared/cards';
+import { refuse } from '@shared/errors/refusal';
 import { actorOf } from '../actor';
 import type { BotDeps } from '../bot-deps';
 import { badActionReply, refusalReply } from '../card-reply';
@@ -36,5 +37,16 @@ export async function onCardAction(
     return badActionReply('This card action is not one this app offers.');
   const who = actorOf(ctx.activity);
   if (!who.ok) return refusalReply(who.refusal);
+  const rate = await deps.limitCardActions?.(who.value);
+  if (rate?.limited === true) {
+    // R3: a security event (ids only); the card says when to try again.
+    deps.log.warn('Card action rate limit reached', { tid: who.value.tid, oid: who.value.oid });
+    return refusalReply(
+      refuse(
+        'RATE_LIMITED',
+        `That was a lot of clicks. Try again in ${String(rate.retryAfterSeconds)} seconds.`,
+      ),
+    );
+  }
   return run(action.verb, action.data, { who: who.value, deps, ctx });
 }
