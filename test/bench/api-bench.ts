@@ -117,7 +117,7 @@ export async function benchApi(connectionString: string): Promise<void> {
     AUTH_CLIENT_ID: localClientId,
     AZURE_TABLES_CONNECTION_STRING: connectionString,
     // 20 clients as one persona, hundreds of requests a second: far over R3's per-person limit.
-    API_RATE_LIMIT: '10000000/10',
+    API_RATE_LIMIT: '1000000/10',
   };
   const idp = await createLocalIdp(loadConfig(env));
   const table = appRouteTable();

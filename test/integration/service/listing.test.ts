@@ -48,6 +48,15 @@ describe('listing my cases', () => {
     expect(pointReads.filter((r) => r.url.includes("RowKey='c|"))).toHaveLength(mine.length);
   });
 
+  it('a course tutor on most of the cases gets them from one range read, not one read each', async () => {
+    s.counter.reset();
+    const listed = must(await s.cases.listMine(who('me-course-tutor'), {}));
+    expect(listed).toHaveLength(others + mine.length);
+    const meQueries = s.counter.requests.filter((r) => r.url.includes("eq 'mid-essex-itt'"));
+    expect(meQueries.map((r) => r.url.includes('$select='))).toEqual([true, false]);
+    expect(s.counter.requests.filter((r) => r.url.includes("RowKey='c|"))).toHaveLength(0);
+  });
+
   it('a provider-wide role still sees every case of its provider', async () => {
     const listed = must(await s.cases.listMine(who('me-director'), {}));
     expect(listed.length).toBe(others + mine.length);
