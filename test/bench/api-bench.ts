@@ -62,7 +62,8 @@ type HttpCall = Pick<LoadBatch, 'method' | 'paths' | 'body'>;
 
 /** The load worker process, forked once and kept warm for every batch. */
 interface LoadWorker {
-  run(batch: LoadBatch): Promise<number[]>;
+  /** Latencies of every request, and the load process's own CPU time for the batch. */
+  run(batch: LoadBatch): Promise<{ samples: number[]; cpuMs: number }>;
   stop(): void;
 }
 
@@ -80,7 +81,7 @@ function startLoadWorker(): LoadWorker {
         child.once('exit', onExit);
         child.once('message', (result: LoadResult) => {
           child.off('exit', onExit);
-          if (result.ok) resolve(result.samples);
+          if (result.ok) resolve({ samples: result.samples, cpuMs: result.cpuMs });
           else reject(new Error(result.error));
         });
         child.send(batch);
@@ -190,10 +191,13 @@ export async function benchApi(connectionString: string): Promise<void> {
         const http: number[] = [];
         const inProcess: number[] = [];
         let httpCpu = 0;
+        let clientCpu = 0;
         let inProcessCpu = 0;
         for (let round = 0; round < ROUNDS; round += 1) {
           const before = process.cpuUsage();
-          http.push(...(await worker.run(batch(PER_ROUND))));
+          const loaded = await worker.run(batch(PER_ROUND));
+          http.push(...loaded.samples);
+          clientCpu += loaded.cpuMs;
           const between = process.cpuUsage();
           inProcess.push(...(await inProcessBatch(PER_ROUND)));
           httpCpu += cpuMs(before, between);
@@ -213,6 +217,7 @@ export async function benchApi(connectionString: string): Promise<void> {
           target_ratio_p50: 1.5,
           server_cpu_ms_per_request: round(httpCpu / http.length),
           in_process_cpu_ms_per_call: round(inProcessCpu / inProcess.length),
+          load_client_cpu_ms_per_request: round(clientCpu / http.length),
         });
       }
     } finally {

@@ -20,11 +20,12 @@ export interface LoadBatch {
 
 /** What the worker sends back: every latency in ms, or why the batch failed. */
 export type LoadResult =
-  | { readonly ok: true; readonly samples: number[] }
+  | { readonly ok: true; readonly samples: number[]; readonly cpuMs: number }
   | { readonly ok: false; readonly error: string };
 
 async function runBatch(batch: LoadBatch): Promise<LoadResult> {
   const samples: number[] = [];
+  const cpuBefore = process.cpuUsage();
   let nextClient = 0;
   let finish: (outcome: { error: unknown; result: autocannon.Result }) => void = () => undefined;
   const done = new Promise<{ error: unknown; result: autocannon.Result }>((resolve) => {
@@ -67,7 +68,8 @@ async function runBatch(batch: LoadBatch): Promise<LoadResult> {
       error: `${String(failed)} of ${String(result.requests.total)} requests failed (non-2xx ${String(result.non2xx)}, errors ${String(result.errors)}, timeouts ${String(result.timeouts)})`,
     };
   }
-  return { ok: true, samples };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { ok: true, samples, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 process.on('message', (batch: LoadBatch) => {
