@@ -17,7 +17,7 @@ import {
   createAppServices,
   type AppServices,
 } from '../../functions/src/services/create-case-service';
-import { as } from '../support/service-fixture';
+import { openBenchCase } from './bench-cases';
 import { buildFunctions } from '../../scripts/build';
 import type { LoadBatch, LoadResult } from './load-worker';
 import { percentile, report, round, timed } from './stats';
@@ -33,27 +33,9 @@ const cpuMs = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage) =>
   (to.user - from.user + to.system - from.system) / 1000;
 
 /** Opens `count` Mid Essex cases as the course tutor (one per benchmark client). */
-async function openCases(services: AppServices, who: Identity, count: number): Promise<string[]> {
+async function openCases(services: AppServices, count: number): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const opened = await services.cases.openCase(
-      who,
-      'mid-essex-itt',
-      {
-        trainee: {
-          ...as('me-trainee-1'),
-          route: 'secondary',
-          subject: 'Maths',
-          school: 'X',
-          placement: 'A',
-        },
-        participants: [as('me-course-tutor')],
-      },
-      randomUUID(),
-    );
-    if (!opened.ok) throw new Error(opened.refusal.message);
-    ids.push(opened.value.caseId);
-  }
+  for (let i = 0; i < count; i += 1) ids.push(await openBenchCase(services, ['me-course-tutor']));
   return ids;
 }
 
@@ -141,7 +123,7 @@ export async function benchApi(connectionString: string): Promise<void> {
     const token = (await idp.issueToken(persona.id))!;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     // Each client works on its own case, as 20 tutors would; contention on one case is C2's test.
-    const caseIds = await openCases(services, who, CLIENTS);
+    const caseIds = await openCases(services, CLIENTS);
     const caseId = caseIds[0]!;
     const routes: Record<
       string,

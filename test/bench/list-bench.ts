@@ -1,48 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { Identity } from '@shared/domain/context';
-import { demoPersonas } from '../../functions/src/local/demo-personas';
 import { demoProviders } from '../../functions/src/local/demo-providers';
 import {
   createAppServices,
   type AppServices,
 } from '../../functions/src/services/create-case-service';
-import { as } from '../support/service-fixture';
+import { who } from '../support/service-fixture';
+import { openBenchCase } from './bench-cases';
 import { percentile, report, round, timed } from './stats';
 
 const CASES = 300;
 const MINE = 3;
 const RUNS = 30;
 
-const identity = (id: string): Identity => {
-  const p = demoPersonas.find((x) => x.id === id)!;
-  return { tid: p.tid, oid: p.oid, name: p.name };
-};
-
 /** Comments per case, so each stored state is a realistic few kilobytes, not a fresh case's. */
 const COMMENTS = 4;
 const note = 'Observed lesson: pacing and questioning discussed with the mentor. '.repeat(20);
 
 async function openCase(services: AppServices, participants: string[]): Promise<void> {
-  const opened = await services.cases.openCase(
-    identity('me-course-tutor'),
-    'mid-essex-itt',
-    {
-      trainee: {
-        ...as('me-trainee-1'),
-        route: 'secondary',
-        subject: 'Maths',
-        school: 'X',
-        placement: 'A',
-      },
-      participants: participants.map((p) => as(p)),
-    },
-    randomUUID(),
-  );
-  if (!opened.ok) throw new Error(opened.refusal.message);
+  const caseId = await openBenchCase(services, participants);
   for (let i = 0; i < COMMENTS; i += 1) {
     const added = await services.cases.execute(
-      identity('me-course-tutor'),
-      opened.value.caseId,
+      who('me-course-tutor'),
+      caseId,
       { type: 'addComment', text: note, visibility: 'staff' },
       randomUUID(),
     );
@@ -67,7 +46,7 @@ export async function benchListing(connectionString: string): Promise<void> {
   for (let i = 0; i < CASES; i += 1) {
     await openCase(services, i < MINE ? ['me-course-tutor', 'me-mentor'] : ['me-course-tutor']);
   }
-  const mentor = identity('me-mentor');
+  const mentor = who('me-mentor');
   const listing: number[] = [];
   const fullScan: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {

@@ -231,3 +231,32 @@ export async function meCaseAt(
   });
   return id;
 }
+
+/**
+ * A Mid Essex case for `trainee` that went straight into Stage 1 as "not yet on trajectory"
+ * (a teaching concern raised by the course tutor): it has a review window and no plan yet.
+ */
+export async function meStage1NotOnTrajectory(s: Cases, trainee = 'me-trainee-1'): Promise<string> {
+  const ct = who('me-course-tutor');
+  const id = await meCaseAt(s, 'opened', trainee);
+  const commands: CaseCommand[] = [
+    {
+      type: 'raiseConcern',
+      category: 'teaching',
+      description: 'x',
+      evidence: null,
+      source: null,
+      seriousIncident: false,
+    },
+    {
+      type: 'startStage',
+      stageId: 'stage-1',
+      entryId: 'not-yet-on-trajectory',
+      reason: 'r',
+      overview: '',
+      evidence: { writtenReports: [], observationIds: [] },
+    },
+  ];
+  for (const command of commands) must(await s.cases.execute(ct, id, command, cmd()));
+  return id;
+}

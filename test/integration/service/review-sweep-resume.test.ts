@@ -17,7 +17,14 @@ import {
   type SweepCommands,
   type SweepResult,
 } from '../../../functions/src/services/review-sweep';
-import { bfCaseAt, cmd, freshServices, meCaseAt, must, who } from '../../support/service-fixture';
+import {
+  bfCaseAt,
+  cmd,
+  freshServices,
+  meStage1NotOnTrajectory,
+  must,
+  who,
+} from '../../support/service-fixture';
 
 const ME = 'mid-essex-itt';
 const BF = 'bright-futures-scitt';
@@ -35,29 +42,7 @@ async function services(clock: () => Date) {
 type Services = Awaited<ReturnType<typeof services>>;
 
 /** A Mid Essex case for `trainee` in Stage 1 (not yet on trajectory): it has a review window. */
-async function meStage1(s: Services, trainee: string): Promise<string> {
-  const ct = who('me-course-tutor');
-  const id = await meCaseAt(s, 'opened', trainee);
-  const raise: CaseCommand = {
-    type: 'raiseConcern',
-    category: 'teaching',
-    description: 'x',
-    evidence: null,
-    source: null,
-    seriousIncident: false,
-  };
-  must(await s.cases.execute(ct, id, raise, cmd()));
-  const start: CaseCommand = {
-    type: 'startStage',
-    stageId: 'stage-1',
-    entryId: 'not-yet-on-trajectory',
-    reason: 'r',
-    overview: '',
-    evidence: { writtenReports: [], observationIds: [] },
-  };
-  must(await s.cases.execute(ct, id, start, cmd()));
-  return id;
-}
+const meStage1 = (s: Services, trainee: string) => meStage1NotOnTrajectory(s, trainee);
 
 /**
  * A Bright Futures case in Stage 1 with its review date set a week after `now` (Bright Futures

@@ -1,41 +1,11 @@
-import { cmd, freshServices, meCaseAt, must, who } from '../../support/service-fixture';
+import { freshServices, meStage1NotOnTrajectory, must, who } from '../../support/service-fixture';
 
 describe('review sweep (timer)', () => {
   it('ME-27/ME-16: an overdue Stage 1 review is escalated once to the course tutor, even when the sweep runs twice (I2)', async () => {
     let now = new Date('2026-01-05T09:00:00Z');
     const s = await freshServices(() => now);
     const ct = who('me-course-tutor');
-    const id = await meCaseAt(s, 'opened');
-    must(
-      await s.cases.execute(
-        ct,
-        id,
-        {
-          type: 'raiseConcern',
-          category: 'teaching',
-          description: 'x',
-          evidence: null,
-          source: null,
-          seriousIncident: false,
-        },
-        cmd(),
-      ),
-    );
-    must(
-      await s.cases.execute(
-        ct,
-        id,
-        {
-          type: 'startStage',
-          stageId: 'stage-1',
-          entryId: 'not-yet-on-trajectory',
-          reason: 'r',
-          overview: '',
-          evidence: { writtenReports: [], observationIds: [] },
-        },
-        cmd(),
-      ),
-    );
+    const id = await meStage1NotOnTrajectory(s);
     const window = must(await s.cases.getCase(ct, id)).stage!.reviewWindow!;
     expect(window).toMatchObject({ earliest: '2026-01-12', latest: '2026-01-19', unit: 'school' });
     expect(await s.sweep.run()).toEqual({ escalated: [], failed: [] });
