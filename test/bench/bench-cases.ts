@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../../functions/src/services/create-case-service';
-import { as, who } from '../support/service-fixture';
+import { as, person, who } from '../support/service-fixture';
 
 /** Opens a Mid Essex case for the demo trainee as the course tutor, with these participants. */
 export async function openBenchCase(
@@ -12,7 +12,7 @@ export async function openBenchCase(
     'mid-essex-itt',
     {
       trainee: {
-        ...as('me-trainee-1'),
+        ...person('me-trainee-1'),
         route: 'secondary',
         subject: 'Maths',
         school: 'X',

@@ -30,6 +30,12 @@ export function as(id: string, role?: Role) {
   };
 }
 
+/** A persona as the person a case is about (a trainee has no role field: the case gives it). */
+export function person(id: string) {
+  const { role: _role, ...rest } = as(id);
+  return rest;
+}
+
 /** A fresh command id. */
 export const cmd = (): string => randomUUID();
 
@@ -91,7 +97,7 @@ export async function bfCaseAt(s: Cases, stage: 'stage-1' | 'stage-2'): Promise<
       'bright-futures-scitt',
       {
         trainee: {
-          ...as('bf-trainee-1'),
+          ...person('bf-trainee-1'),
           route: 'primary',
           subject: 'Primary',
           school: 'Oak Primary',
@@ -174,14 +180,14 @@ export async function meCaseAt(
 ): Promise<string> {
   const ct = who('me-course-tutor');
   const staff = ['me-course-tutor', 'me-mentor', 'me-professional-tutor', 'me-lead-subject-tutor'];
-  const { role: _role, ...person } = as(trainee);
+  const traineePerson = person(trainee);
   const opened = must(
     await s.cases.openCase(
       ct,
       'mid-essex-itt',
       {
         trainee: {
-          ...person,
+          ...traineePerson,
           route: 'secondary',
           subject: 'Mathematics',
           school: 'Riverside School',

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { actorFor } from '@shared/domain/actor';
 import { buildCaseView } from '@shared/domain/case-view';
-import type { CaseCommand, OpenCaseCommand } from '@shared/domain/commands';
+import {
+  parseCaseCommand,
+  parseOpenCase,
+  type CaseCommand,
+  type OpenCaseCommand,
+} from '@shared/domain/commands';
 import type { Actor, DecisionContext, Identity } from '@shared/domain/context';
 import { decide } from '@shared/domain/decide';
 import { decideOpenCase } from '@shared/domain/decide/open-case';
@@ -93,12 +98,14 @@ export class CaseCommands {
     input: OpenCaseCommand,
     commandId: string,
   ): Promise<Result<CommandResult>> {
+    const checked = parseOpenCase(input);
+    if (!checked.ok) return checked;
     const provider = await this.deps.providers.get(providerId);
     if (provider === undefined || !provider.settings.tenants.includes(who.tid))
       return fail(refuse('NOT_FOUND', 'No such provider.'));
     const ctx = this.context(provider);
     const caseId = caseIdFor(providerId, who, commandId);
-    const decided = decideOpenCase(ctx, { providerId, caseId }, input, who);
+    const decided = decideOpenCase(ctx, { providerId, caseId }, checked.value, who);
     if (!decided.ok) return decided;
     const { outcome, next } = await this.persist(
       ctx,
@@ -120,9 +127,12 @@ export class CaseCommands {
   async execute(
     who: Identity,
     caseId: string,
-    command: CaseCommand,
+    input: CaseCommand,
     commandId: string,
   ): Promise<Result<CommandResult>> {
+    const checked = parseCaseCommand(input);
+    if (!checked.ok) return checked;
+    const command = checked.value;
     const attempts = this.deps.maxAttempts ?? 8;
     const fingerprint = fingerprintOf(command);
     for (let attempt = 0; attempt < attempts; attempt += 1) {

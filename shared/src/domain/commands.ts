@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, ok, refuse, type Result } from '../errors/refusal';
 import { roleSchema } from './roles';
 import {
   civilDateSchema,
@@ -191,3 +192,30 @@ export type CaseCommandType = CaseCommand['type'];
 export type CommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
 /** Every command type, for tables keyed by command. */
 export const caseCommandTypes = caseCommandSchema.options.map((o) => o.shape.type.value);
+
+function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): Result<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return ok(result.data);
+  const issue = result.error.issues[0];
+  const where = issue === undefined || issue.path.length === 0 ? '' : ` (${issue.path.join('.')})`;
+  return fail(
+    refuse(
+      'VALIDATION_FAILED',
+      `The ${what} is not valid${where}: ${issue?.message ?? 'invalid'}.`,
+    ),
+  );
+}
+
+/**
+ * A case command checked against its schema (text limits, no control characters, ids of the
+ * right shape) and normalised (NFC, trimmed). The application service runs it on every command,
+ * whichever channel sent it.
+ */
+export function parseCaseCommand(value: unknown): Result<CaseCommand> {
+  return parsed(caseCommandSchema, value, 'command');
+}
+
+/** The input that opens a case, checked and normalised like `parseCaseCommand`. */
+export function parseOpenCase(value: unknown): Result<OpenCaseCommand> {
+  return parsed(openCaseSchema, value, 'new case');
+}

@@ -149,15 +149,49 @@ describe('one command = one point read + one entity-group transaction', () => {
 });
 
 describe('text that some parsers read as line ends', () => {
-  it('a comment with U+2028, U+2029 and NEL is stored and read back exactly, chain intact', async () => {
+  it('a comment with U+2028 and U+2029 is stored and read back exactly, chain intact', async () => {
     const { s, id, ct } = await meCase();
-    const text = 'First line\u2028second\u2029third\u0085fourth';
+    const text = 'First line\u2028second\u2029third';
     must(await s.cases.execute(ct, id, { type: 'addComment', text, visibility: 'all' }, cmd()));
     const view = must(await s.cases.getCase(ct, id));
     expect(view.comments.at(-1)?.text).toBe(text);
     const events = await s.store.events('mid-essex-itt', id);
     const snapshot = await s.store.load('mid-essex-itt', id);
     expect(verifyChain(events, snapshot)).toEqual({ ok: true });
+  });
+});
+
+describe('validation at the service, whichever channel calls it', () => {
+  it('V3: refuses control characters and over-long text with VALIDATION_FAILED, storing nothing', async () => {
+    const { s, id, ct } = await meCase();
+    const before = (await s.store.events('mid-essex-itt', id)).length;
+    for (const text of ['bell\u0007', 'next line\u0085', 'x'.repeat(10_001)]) {
+      const refused = await s.cases.execute(
+        ct,
+        id,
+        { type: 'addComment', text, visibility: 'all' },
+        cmd(),
+      );
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) {
+        expect(refused.refusal.code).toBe('VALIDATION_FAILED');
+        expect(refused.refusal.message).toContain('(text)');
+      }
+    }
+    expect(await s.store.events('mid-essex-itt', id)).toHaveLength(before);
+  });
+
+  it('stores text normalised (NFC, trimmed) exactly as the API would', async () => {
+    const { s, id, ct } = await meCase();
+    must(
+      await s.cases.execute(
+        ct,
+        id,
+        { type: 'addComment', text: '  Cafe\u0301  ', visibility: 'all' },
+        cmd(),
+      ),
+    );
+    expect(must(await s.cases.getCase(ct, id)).comments.at(-1)?.text).toBe('Caf\u00e9');
   });
 });
 

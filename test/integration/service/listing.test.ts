@@ -1,4 +1,4 @@
-import { as, cmd, freshServices, must, who } from '../../support/service-fixture';
+import { as, person, cmd, freshServices, must, who } from '../../support/service-fixture';
 
 /**
  * "My cases": a participant's listing reads only the key column of the provider's cases and then
@@ -16,7 +16,7 @@ describe('listing my cases', () => {
         'mid-essex-itt',
         {
           trainee: {
-            ...as('me-trainee-2'),
+            ...person('me-trainee-2'),
             route: 'secondary',
             subject: 'History',
             school: 'Riverside School',

@@ -1,4 +1,4 @@
-import { as, cmd, freshServices, must, who } from '../../support/service-fixture';
+import { as, person, cmd, freshServices, must, who } from '../../support/service-fixture';
 
 describe('security audit (Z6, AU1)', () => {
   it('records refused access to an existing case and reads of special-category data, with ids only', async () => {
@@ -11,7 +11,7 @@ describe('security audit (Z6, AU1)', () => {
         'mid-essex-itt',
         {
           trainee: {
-            ...as('me-trainee-3'),
+            ...person('me-trainee-3'),
             route: 'primary',
             subject: 'Primary',
             school: 'X',
