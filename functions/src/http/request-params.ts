@@ -30,12 +30,14 @@ export function parseQuery<S extends z.ZodType>(
   request: ApiRequest,
   schema: S,
 ): BodyParse<z.output<S>> {
-  const values: Record<string, string | string[]> = {};
+  const entries: [string, string | string[]][] = [];
   for (const key of new Set(request.query.keys())) {
     const all = request.query.getAll(key).filter((value) => value !== '');
-    if (all.length > 0) values[key] = all.length === 1 ? (all[0] ?? '') : all;
+    if (all.length > 0) entries.push([key, all.length === 1 ? (all[0] ?? '') : all]);
   }
-  const parsed = schema.safeParse(values);
+  // fromEntries defines own properties: `?__proto__=x` becomes a key the strict schema refuses,
+  // where `values[key] = ...` would have set the prototype and vanished.
+  const parsed = schema.safeParse(Object.fromEntries(entries));
   return parsed.success
     ? { ok: true, value: parsed.data }
     : invalid('query parameters', parsed.error);
