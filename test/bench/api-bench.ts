@@ -28,6 +28,14 @@ const WARM_UP = 5;
 const PER_ROUND = 5;
 const ROUNDS = 4;
 
+const mb = 1024 * 1024;
+
+/** Heap in use after a full collection (`npm run bench` runs node with --expose-gc). */
+function heapAfterGc(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
 /** CPU time (user + system) of this process between two readings, in ms. */
 const cpuMs = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage) =>
   (to.user - from.user + to.system - from.system) / 1000;
@@ -170,6 +178,7 @@ export async function benchApi(connectionString: string): Promise<void> {
         // shared machine lands on both sides of the ratio.
         await worker.run(batch(WARM_UP));
         await inProcessBatch(WARM_UP);
+        const heapBefore = heapAfterGc();
         const http: number[] = [];
         const inProcess: number[] = [];
         let httpCpu = 0;
@@ -200,6 +209,8 @@ export async function benchApi(connectionString: string): Promise<void> {
           server_cpu_ms_per_request: round(httpCpu / http.length),
           in_process_cpu_ms_per_call: round(inProcessCpu / inProcess.length),
           load_client_cpu_ms_per_request: round(clientCpu / http.length),
+          // Retained by the server process over the measured rounds (after a full GC): a leak shows here.
+          server_heap_growth_mb: round((heapAfterGc() - heapBefore) / mb),
         });
       }
     } finally {
@@ -240,6 +251,24 @@ async function coldLoad(): Promise<void> {
       ),
     );
   }
+  // Memory of the loaded entry point, after a full GC, against a bare node.
+  const memoryOf = (script: string) => {
+    const out = spawnSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '-e',
+        `${script}; gc(); process.stdout.write(JSON.stringify(process.memoryUsage()))`,
+      ],
+      {
+        env: { ...process.env, ...productionLikeEnv },
+        encoding: 'utf8',
+      },
+    ).stdout;
+    return JSON.parse(out.slice(out.lastIndexOf('{'))) as NodeJS.MemoryUsage;
+  };
+  const loaded = memoryOf(`require(${JSON.stringify(entry)})`);
+  const bare = memoryOf('0');
   report({
     measure: 'cold-load',
     entry: 'functions/dist/main.js',
@@ -247,5 +276,9 @@ async function coldLoad(): Promise<void> {
     p50_ms: round(percentile(runs, 50)),
     node_baseline_p50_ms: round(percentile(baseline, 50)),
     target_ms: 300,
+    rss_mb: round(loaded.rss / mb),
+    heap_used_mb: round(loaded.heapUsed / mb),
+    node_baseline_rss_mb: round(bare.rss / mb),
+    node_baseline_heap_used_mb: round(bare.heapUsed / mb),
   });
 }
