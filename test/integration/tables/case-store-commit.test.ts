@@ -1,20 +1,7 @@
-import { command, event, openStore, uniqueTableName } from './table-fixture';
+import { command, event, storeForSuite } from './table-fixture';
 
-const tableName = uniqueTableName();
-const { store, table, counter } = openStore(tableName);
+const { store, table, counter } = storeForSuite();
 const provider = 'prov-commit';
-
-beforeAll(async () => {
-  await table.ready();
-});
-
-afterAll(async () => {
-  await table.client.deleteTable();
-});
-
-beforeEach(() => {
-  counter.reset();
-});
 
 test('creates a case and loads it back: one $batch to write, one point read to load', async () => {
   const request = command(provider, 'case-1', undefined, { title: 'Plan', items: [1, 2, 3] });

@@ -1,21 +1,8 @@
 import { UnconditionalWriteError } from '../../../functions/src/infrastructure/tables/storage-errors';
-import { command, event, openStore, uniqueTableName } from './table-fixture';
+import { command, event, storeForSuite } from './table-fixture';
 
-const tableName = uniqueTableName();
-const { store, table, counter } = openStore(tableName);
+const { store, counter } = storeForSuite();
 const provider = 'prov-c1';
-
-beforeAll(async () => {
-  await table.ready();
-});
-
-afterAll(async () => {
-  await table.client.deleteTable();
-});
-
-beforeEach(() => {
-  counter.reset();
-});
 
 test('C1: a commit with a stale etag is a conflict and writes nothing', async () => {
   await store.commit(command(provider, 'case-3', undefined, { v: 1 }));

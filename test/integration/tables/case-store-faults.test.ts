@@ -1,9 +1,9 @@
 import { TransientStorageError } from '../../../functions/src/infrastructure/tables/storage-errors';
 import { faultPolicy, isBatch, type Fault } from '../../support/storage-faults';
-import { command, event, openStore, uniqueTableName } from './table-fixture';
+import { command, event, openStore, storeForSuite } from './table-fixture';
 
-const tableName = uniqueTableName();
-const clean = openStore(tableName);
+const clean = storeForSuite();
+const { tableName } = clean;
 const provider = 'prov-faults';
 
 /** A store on the same table whose $batch requests suffer `fault` (table ready, counter zeroed). */
@@ -18,14 +18,6 @@ async function faulty(fault: Fault) {
 async function eventTypes(caseId: string): Promise<string[]> {
   return (await clean.store.events(provider, caseId)).map((e) => e.type);
 }
-
-beforeAll(async () => {
-  await clean.table.ready();
-});
-
-afterAll(async () => {
-  await clean.table.client.deleteTable();
-});
 
 test('C4: a create whose response is lost is reported as a duplicate, rows written once', async () => {
   const { store, injector } = await faulty({ kind: 'drop-response-after-send', times: 1 });

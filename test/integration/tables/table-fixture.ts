@@ -36,6 +36,25 @@ export function openStore(tableName: string, options: TableOptions = {}) {
   return { store: new TableCaseStore(table), table, counter };
 }
 
+/**
+ * A store on a fresh table for one test file: the table is created before the tests, deleted
+ * after them, and the request counter is zeroed before each test.
+ */
+export function storeForSuite() {
+  const tableName = uniqueTableName();
+  const opened = openStore(tableName);
+  beforeAll(async () => {
+    await opened.table.ready();
+  });
+  afterAll(async () => {
+    await opened.table.client.deleteTable();
+  });
+  beforeEach(() => {
+    opened.counter.reset();
+  });
+  return { ...opened, tableName };
+}
+
 /** A plausible audit event. */
 export function event(type: string, data: unknown = { type }): NewEvent {
   return {
