@@ -31,12 +31,21 @@ let h: BotHarness;
 let armed = false;
 const mentor: From = { persona: 'me-mentor' };
 
-/** The real service; when armed, `execute` commits and then throws, once. */
-function crashAfterCommit(service: CaseServicePort): CaseServicePort {
+/** When set, the next `execute` reports that it arrived and waits for `release` (a slow delivery). */
+let stall: { arrived: () => void; release: Promise<void> } | undefined;
+
+/** The real service; when armed, `execute` commits and then throws, once; when stalled, it waits. */
+function withFailpoints(service: CaseServicePort): CaseServicePort {
   return new Proxy(service, {
     get(target, property, receiver) {
       if (property !== 'execute') return Reflect.get(target, property, receiver) as unknown;
       return async (...args: Parameters<CaseServicePort['execute']>) => {
+        const slow = stall;
+        stall = undefined;
+        if (slow !== undefined) {
+          slow.arrived();
+          await slow.release;
+        }
         const result = await target.execute(...args);
         if (armed) {
           armed = false;
@@ -49,7 +58,7 @@ function crashAfterCommit(service: CaseServicePort): CaseServicePort {
 }
 
 beforeAll(async () => {
-  h = await startBotHarness({ wrapService: crashAfterCommit });
+  h = await startBotHarness({ wrapService: withFailpoints });
 }, 60_000);
 afterAll(async () => h.stop());
 
@@ -123,4 +132,36 @@ describe('K1: a sign click broken at any step boundary, then redelivered', () =>
       expect(JSON.stringify(updates.at(-1)?.body)).toContain('Gareth Jones');
     },
   );
+});
+
+describe('I1: a first delivery still running when Teams redelivers (Teams retries after 16 s)', () => {
+  it('both deliveries answer "signed"; the signature is recorded once', async () => {
+    const caseId = await seedStageOneCase(h.services);
+    const providerId = caseId.split('.')[0]!;
+    const version = must(await h.services.cases.getCase(who('me-course-tutor'), caseId)).stage!.plan
+      .version;
+    const click = cardAction(
+      { verb: verbs.signPlan, caseId, planVersion: version, typedFullName: 'Gareth Jones' },
+      mentor,
+      h.connector.serviceUrl,
+      'slow-case-card',
+    );
+    let release: () => void = () => undefined;
+    let arrived: () => void = () => undefined;
+    const firstArrived = new Promise<void>((resolve) => (arrived = resolve));
+    stall = { arrived, release: new Promise<void>((resolve) => (release = resolve)) };
+    const first = h.post(click);
+    await firstArrived;
+    const redelivery = await h.post(click);
+    expect(redelivery.status).toBe(200);
+    expect(JSON.stringify(redelivery.body)).toContain(`You signed version ${String(version)}`);
+    release();
+    const late = await first;
+    expect(late.status).toBe(200);
+    expect(JSON.stringify(late.body)).toContain(`You signed version ${String(version)}`);
+    const signed = (await h.services.store.events(providerId, caseId)).filter(
+      (e) => e.type === 'PlanSigned',
+    );
+    expect(signed).toHaveLength(1);
+  });
 });
