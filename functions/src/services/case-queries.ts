@@ -5,7 +5,11 @@ import type { Identity } from '@shared/domain/context';
 import { availableCommands } from '@shared/domain/decide';
 import type { AvailableCommand, CaseSummary, CaseView } from '@shared/domain/view';
 import { ok, type Result } from '@shared/errors/refusal';
-import type { CaseStore, StoredCase } from '../infrastructure/tables/case-store-port';
+import type {
+  CaseStore,
+  StoredCase,
+  SummaryColumns,
+} from '../infrastructure/tables/case-store-port';
 import type { CaseCommands } from './case-service';
 import type { CaseListFilter, HistoryEntry } from './case-service-port';
 import type { ProviderDirectory } from './provider-directory';
@@ -66,8 +70,8 @@ export class CaseQueries {
   /**
    * Cases the caller takes part in, or all of a provider's cases for provider-wide roles. A
    * participant's cases are found from the `participantKeys` column alone (a `$select` query),
-   * then read one by one, so a mentor with three trainees does not read the provider's every
-   * case. Access is still decided on each case's state.
+   * then read (see `participantCases`), so a mentor with three trainees does not read the
+   * provider's every case. Access is still decided on each case's state.
    */
   async listMine(who: Identity, filter: CaseListFilter): Promise<Result<readonly CaseSummary[]>> {
     const rows: CaseSummary[] = [];
@@ -101,12 +105,7 @@ export class CaseQueries {
     let total = 0;
     for await (const row of this.store.listSummaries(providerId, ['participantKeys'])) {
       total += 1;
-      if (
-        String(row.summary.participantKeys ?? '')
-          .split(' ')
-          .includes(key)
-      )
-        ids.push(row.caseId);
+      if (namesParticipant(row.summary, key)) ids.push(row.caseId);
     }
     if (ids.length > parallelReads && ids.length * pointReadShare > total) {
       const wanted = new Set(ids);
@@ -121,6 +120,13 @@ export class CaseQueries {
       for (const snapshot of loaded) if (snapshot !== undefined) yield snapshot;
     }
   }
+}
+
+/** True when the snapshot's `participantKeys` column names `key` (`tid:oid`). */
+function namesParticipant(summary: SummaryColumns, key: string): boolean {
+  return String(summary.participantKeys ?? '')
+    .split(' ')
+    .includes(key);
 }
 
 /** Point reads a participant's listing keeps in flight at once. */
