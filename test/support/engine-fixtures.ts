@@ -65,39 +65,35 @@ interface OpenOptions {
 
 const noTerms: CalendarSettings = { region: 'england-and-wales', termDates: [], closures: [] };
 
-/** A Mid Essex case for a secondary maths trainee with the whole team named. */
-export function openMidEssex(options: OpenOptions = {}): EngineHarness {
+/** What differs between the providers' standard cases. */
+interface CaseShape {
+  readonly procedureId: string;
+  readonly staff: readonly ReturnType<typeof staff>[];
+  readonly opener: Identity;
+  readonly trainee: Identity;
+  readonly place: { route: string; subject: string; school: string };
+  readonly team: readonly [Role, Identity][];
+}
+
+/** Opens a case of `shape` on a fresh harness, with `options` applied. */
+function openCase(shape: CaseShape, options: OpenOptions): EngineHarness {
   const h = new EngineHarness(
-    'mid-essex-itt',
+    shape.procedureId,
     options.start ?? '2025-01-06T09:00:00Z',
-    [
-      staff(ME.director, 'director'),
-      staff(ME.programmeLeader, 'programmeLead'),
-      staff(ME.courseTutor, 'courseTutor'),
-    ],
+    [...shape.staff],
     options.settings ?? {},
     options.calendar ?? noTerms,
     options.definition,
   );
-  const team: [Role, Identity][] = [
-    ['courseTutor', ME.courseTutor],
-    ['mentor', ME.mentor],
-    ['professionalMentor', ME.professionalTutor],
-    ['leadSubjectTutor', ME.leadSubjectTutor],
-    ['director', ME.director],
-    ...(options.extra ?? []),
-  ];
-  const refusal = h.open(ME.courseTutor, {
+  const refusal = h.open(shape.opener, {
     trainee: {
-      name: ME.trainee.name,
-      tid: ME.trainee.tid,
-      oid: ME.trainee.oid,
-      route: 'secondary',
-      subject: 'Maths',
-      school: 'Chelmsford High',
+      name: shape.trainee.name,
+      tid: shape.trainee.tid,
+      oid: shape.trainee.oid,
+      ...shape.place,
       placement: 'A',
     },
-    participants: team
+    participants: [...shape.team, ...(options.extra ?? [])]
       .filter(([role]) => !(options.without ?? []).includes(role))
       .map(([role, who]) => participant(role, who)),
   });
@@ -105,39 +101,49 @@ export function openMidEssex(options: OpenOptions = {}): EngineHarness {
   return h;
 }
 
+/** A Mid Essex case for a secondary maths trainee with the whole team named. */
+export function openMidEssex(options: OpenOptions = {}): EngineHarness {
+  return openCase(
+    {
+      procedureId: 'mid-essex-itt',
+      staff: [
+        staff(ME.director, 'director'),
+        staff(ME.programmeLeader, 'programmeLead'),
+        staff(ME.courseTutor, 'courseTutor'),
+      ],
+      opener: ME.courseTutor,
+      trainee: ME.trainee,
+      place: { route: 'secondary', subject: 'Maths', school: 'Chelmsford High' },
+      team: [
+        ['courseTutor', ME.courseTutor],
+        ['mentor', ME.mentor],
+        ['professionalMentor', ME.professionalTutor],
+        ['leadSubjectTutor', ME.leadSubjectTutor],
+        ['director', ME.director],
+      ],
+    },
+    options,
+  );
+}
+
 /** A Bright Futures case for a primary trainee with the Lead, both mentors and the Director named. */
 export function openBrightFutures(options: OpenOptions = {}): EngineHarness {
-  const h = new EngineHarness(
-    'bright-futures-scitt',
-    options.start ?? '2025-01-06T09:00:00Z',
-    [staff(BF.lead, 'programmeLead'), staff(BF.director, 'director')],
-    options.settings ?? {},
-    options.calendar ?? noTerms,
-    options.definition,
-  );
-  const team: [Role, Identity][] = [
-    ['programmeLead', BF.lead],
-    ['mentor', BF.mentor],
-    ['professionalMentor', BF.professionalMentor],
-    ['director', BF.director],
-    ...(options.extra ?? []),
-  ];
-  const refusal = h.open(BF.lead, {
-    trainee: {
-      name: BF.trainee.name,
-      tid: BF.trainee.tid,
-      oid: BF.trainee.oid,
-      route: 'primary',
-      subject: 'Primary',
-      school: 'Oakfield Primary',
-      placement: 'A',
+  return openCase(
+    {
+      procedureId: 'bright-futures-scitt',
+      staff: [staff(BF.lead, 'programmeLead'), staff(BF.director, 'director')],
+      opener: BF.lead,
+      trainee: BF.trainee,
+      place: { route: 'primary', subject: 'Primary', school: 'Oakfield Primary' },
+      team: [
+        ['programmeLead', BF.lead],
+        ['mentor', BF.mentor],
+        ['professionalMentor', BF.professionalMentor],
+        ['director', BF.director],
+      ],
     },
-    participants: team
-      .filter(([role]) => !(options.without ?? []).includes(role))
-      .map(([role, who]) => participant(role, who)),
-  });
-  if (refusal !== null) throw new Error(refusal.message);
-  return h;
+    options,
+  );
 }
 
 /** A complete SHARP target (ME-06, ME-26): actions, linked indicators, monitoring, success criteria. */
