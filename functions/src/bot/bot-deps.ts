@@ -16,6 +16,8 @@ export interface BotDeps {
   readonly now: () => Date;
   /** The concern categories of a provider's procedure (empty when the provider is unknown). */
   readonly categories: (providerId: string) => Promise<readonly ConcernCategory[]>;
+  /** A link that opens a case in the app (tab), shown on shared-conversation cards. */
+  readonly caseLink?: (caseId: string) => string;
   /** R3: card actions per person (absent: no limit). */
   readonly limitCardActions?: UserLimiter;
 }

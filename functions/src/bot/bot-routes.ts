@@ -5,6 +5,7 @@ import { openTable } from '../infrastructure/tables/table-clients';
 import { ProviderDirectory } from '../services/provider-directory';
 import type { BotDeps, ConcernCategory } from './bot-deps';
 import { botSettings } from './bot-settings';
+import { appLinkFor } from './shared-chat/app-link';
 import type { Bot, BotOptions } from './create-bot';
 
 /** Concern categories of each provider's procedure (built-in or given as data), from the directory. */
@@ -28,6 +29,7 @@ export function runtimeBotOptions(): BotOptions {
       log,
       now: clock,
       categories: directoryCategories(directory),
+      caseLink: appLinkFor(config),
       limitCardActions: createUserLimiter(config.rateLimits.cardActions),
     },
   };

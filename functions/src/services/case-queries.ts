@@ -10,6 +10,7 @@ import type {
   StoredCase,
   SummaryColumns,
 } from '../infrastructure/tables/case-store-port';
+import { providerOf } from './case-ids';
 import type { CaseCommands } from './case-service';
 import type { CaseListFilter, HistoryEntry } from './case-service-port';
 import type { ProviderDirectory } from './provider-directory';
@@ -40,6 +41,25 @@ export class CaseQueries {
       );
     }
     return ok(view);
+  }
+
+  /**
+   * Which of `candidates` may see the case (participants and the provider's provider-wide staff,
+   * signing in from one of its tenants): the same rule as `load`, for the people in a shared
+   * conversation, so a card refreshes only for them (issue 8 item 1). One point read; nothing audited.
+   */
+  async viewersAmong(caseId: string, candidates: readonly Identity[]): Promise<Identity[]> {
+    const providerId = providerOf(caseId);
+    const provider = providerId === undefined ? undefined : await this.providers.get(providerId);
+    if (provider === undefined || candidates.length === 0) return [];
+    const stored = await this.store.load(provider.settings.providerId, caseId);
+    if (stored === undefined) return [];
+    const state = readState(stored.state, caseId);
+    return candidates.filter(
+      (c) =>
+        provider.settings.tenants.includes(c.tid) &&
+        actorFor(state, provider.settings.staff, c).roles.length > 0,
+    );
   }
 
   /** The commands the caller may issue now. */

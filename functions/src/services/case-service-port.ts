@@ -51,4 +51,6 @@ export interface CaseServicePort {
   available(who: Identity, caseId: string): Promise<Result<readonly AvailableCommand[]>>;
   history(who: Identity, caseId: string): Promise<Result<readonly HistoryEntry[]>>;
   listMine(who: Identity, filter: CaseListFilter): Promise<Result<readonly CaseSummary[]>>;
+  /** Which of these people may see the case (for per-user card views in shared chats). */
+  viewersAmong(caseId: string, candidates: readonly Identity[]): Promise<readonly Identity[]>;
 }

@@ -61,6 +61,7 @@ export function createAppServices(
     available: (who, caseId) => queries.available(who, caseId),
     history: (who, caseId) => queries.history(who, caseId),
     listMine: (who, filter: CaseListFilter) => queries.listMine(who, filter),
+    viewersAmong: (caseId, candidates) => queries.viewersAmong(caseId, candidates),
   };
   return {
     cases,

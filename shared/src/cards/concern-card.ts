@@ -35,7 +35,7 @@ export function concernCard(input: ConcernCardInput): AdaptiveCard {
   const body: CardElement[] =
     input.audience === 'private'
       ? details(input)
-      : [note('A concern was recorded. The people on the case can see it in the app.')];
+      : [note('A concern was recorded. Only the people on the case can see it, in the app.')];
   return buildCard([
     heading('Concern recorded'),
     ...body,

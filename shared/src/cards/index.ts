@@ -17,5 +17,6 @@ export {
   type RequiredMeeting,
   type ScheduleMeetingCardInput,
 } from './schedule-meeting-card';
+export { sharedCaseCard, sharedCaseText, type SharedCaseCardInput } from './shared-case-card';
 export { signPlanCard, type SignPlanCardInput } from './sign-plan-card';
 export { cardVerbs, raiseConcernCommandId, verbs, type CardVerb } from './verbs';

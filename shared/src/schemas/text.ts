@@ -46,10 +46,24 @@ export const civilDateSchema = z.iso.date({ message: 'must be a date in the form
 /** A UTC instant. */
 export const instantSchema = z.iso.datetime({ message: 'must be an ISO-8601 date-time' });
 
-/** An Entra identity: tenant id and object id, both GUIDs. */
+/**
+ * An Entra id (tenant or object id) in its one normal form: Entra issues GUIDs lower-case in
+ * tokens, while people and other systems may type them upper- or mixed-case. Every boundary
+ * parses ids with this, so ids are compared only in normal form (issue 8 item 3).
+ */
+export function normaliseEntraId(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+/** A GUID, accepted in any letter case and trimmed, given back lower-case. */
+export function entraIdSchema(message = 'must be a GUID') {
+  return z.string().trim().pipe(z.guid({ message })).transform(normaliseEntraId);
+}
+
+/** An Entra identity: tenant id and object id, both GUIDs (normalised to lower case). */
 export const entraIdentitySchema = z.strictObject({
-  tid: z.guid({ message: 'tid must be a GUID' }),
-  oid: z.guid({ message: 'oid must be a GUID' }),
+  tid: entraIdSchema('tid must be a GUID'),
+  oid: entraIdSchema('oid must be a GUID'),
 });
 
 /** An email address. */

@@ -17,6 +17,7 @@ const service: CaseServicePort = {
   available: unreachable,
   history: unreachable,
   listMine: unreachable,
+  viewersAmong: unreachable,
 };
 const deps = {
   service,

@@ -8,6 +8,7 @@ import {
   raiseConcernCard,
   reviewCard,
   scheduleMeetingCard,
+  sharedCaseCard,
   signPlanCard,
   type AdaptiveCard,
 } from '@shared/cards';
@@ -26,6 +27,11 @@ export function everyCard(text: Text): Record<string, AdaptiveCard> {
       view,
       refreshUserIds: ['29:user-a', '29:user-b'],
       audience: 'everyone',
+    }),
+    sharedCase: sharedCaseCard({
+      caseId,
+      refreshUserIds: ['29:user-a'],
+      appLink: 'https://teams.microsoft.com/l/entity/app/cases',
     }),
     raiseConcernDialog: raiseConcernCard({
       mode: 'dialog',

@@ -48,6 +48,10 @@ export function adaptiveCardProblems(card: AdaptiveCard): string[] {
 
 const dataKeys = new Set(['verb', 'caseId', 'planVersion', 'meetingDefinitionId']);
 
+// V4: links only into the app itself (a Teams deep link to our tab, or the local tab).
+const linkAllowed = (url: string) =>
+  url.startsWith('https://teams.microsoft.com/l/entity/') || url.startsWith('http://localhost:');
+
 /** Our own rules for every card: 1.5, parses cleanly, small, no links, actions carry ids only. */
 export function cardRuleViolations(card: AdaptiveCard): string[] {
   const problems = adaptiveCardProblems(card);
@@ -56,7 +60,9 @@ export function cardRuleViolations(card: AdaptiveCard): string[] {
   const bytes = new TextEncoder().encode(JSON.stringify(card)).length;
   if (bytes > maxCardBytes) problems.push(`${bytes} bytes`);
   for (const node of typedNodes(card)) {
-    if (node.type === 'Action.OpenUrl' || node.type === 'Action.ToggleVisibility')
+    const allowedLink =
+      node.type === 'Action.OpenUrl' && typeof node.url === 'string' && linkAllowed(node.url);
+    if ((node.type === 'Action.OpenUrl' && !allowedLink) || node.type === 'Action.ToggleVisibility')
       problems.push(`has ${node.type}`);
     if ('selectAction' in node) problems.push(`${String(node.type)} has a selectAction`);
     if (node.type === 'Action.Execute' || node.type === 'Action.Submit') {
