@@ -307,8 +307,56 @@ export function meToStage3(h: EngineHarness): void {
   });
 }
 
+/** Schedules a meeting of the current stage with every active participant holding `roles`, and records it held. */
+export function holdMeeting(
+  h: EngineHarness,
+  who: Identity,
+  meetingDefinitionId: string,
+  roles: readonly Role[],
+): void {
+  h.ok(who, {
+    type: 'scheduleMeeting',
+    meetingDefinitionId,
+    start: h.now.toISOString(),
+    durationMinutes: 60,
+    online: true,
+    attendees: idsOf(h, roles),
+  });
+  const meeting = h.mustState().current!.meetings.at(-1)!;
+  h.ok(who, { type: 'recordMeetingHeld', meetingId: meeting.meetingId, notes: 'Held as planned' });
+}
+
+const cfcSigners = [
+  [ME.trainee, 'trainee'],
+  [ME.mentor, 'mentor'],
+  [ME.professionalTutor, 'professionalMentor'],
+  [ME.courseTutor, 'courseTutor'],
+  [ME.director, 'director'],
+] as const;
+
+/** What Stage 3 requires before the final review (ME-44, ME-46, ME-57): the joint observation, the CfC meeting held, the plan signed. */
+export function meCompleteStage3(h: EngineHarness): void {
+  if (!h.mustState().current!.observations.some((o) => o.definitionId === 'joint-observation'))
+    h.ok(ME.courseTutor, {
+      type: 'recordObservation',
+      observationDefinitionId: 'joint-observation',
+      date: today(h),
+      observers: [h.participantId(ME.mentor), h.participantId(ME.courseTutor)],
+      notes: 'Initial joint observation',
+    });
+  holdMeeting(h, ME.courseTutor, 'cfc-meeting', [
+    'courseTutor',
+    'mentor',
+    'trainee',
+    'professionalMentor',
+    'director',
+  ]);
+  signAll(h, cfcSigners);
+}
+
 /** The final review opened and its targets reviewed (met or not). */
 export function meToStage4(h: EngineHarness, met: boolean): void {
+  meCompleteStage3(h);
   h.advanceDays(10);
   h.ok(ME.courseTutor, { type: 'startStage', stageId: 'stage-4', reason: 'Final review due' });
   reviewAll(h, ME.courseTutor, met);
@@ -336,6 +384,7 @@ export function meToStage5(h: EngineHarness): void {
 
 /** The Stage 5 duties that apply whatever the appeal decision, and the right of appeal. */
 export function meStage5Duties(h: EngineHarness): void {
+  holdMeeting(h, ME.director, 'director-meeting', ['director', 'trainee']); // ME-64
   for (const dutyId of [
     'programme-terminated',
     'director-meeting-record',

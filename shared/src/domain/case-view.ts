@@ -2,6 +2,7 @@ import { todayInUk } from '../calendar';
 import { applicableDuties } from '../rules/duties';
 import type { Actor, DecisionContext } from './context';
 import { availableCommands } from './decide';
+import { requiredMeetings } from './required-meetings';
 import { reviewOverdue, reviewWindow } from './review-window';
 import { holdsAny } from './actor';
 import { rolesParam, paramValue } from './settings';
@@ -38,13 +39,7 @@ function stageView(ctx: DecisionContext, state: CaseState): StageView | null {
     signers: slots,
     fullySigned: fullySigned(slots),
     meetings: instance.meetings,
-    requiredMeetings: stage.meetings.map((m) => ({
-      id: m.id,
-      label: m.label,
-      online: m.online,
-      participants: m.participants,
-      rules: m.rules,
-    })),
+    requiredMeetings: requiredMeetings(ctx.definition, stage, instance, ctx.settings),
     observations: instance.observations,
     reviews: instance.reviews,
     duties: applicableDuties(stage, instance),

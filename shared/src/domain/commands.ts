@@ -138,6 +138,8 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     basis: z.enum(['unlikely-to-progress', 'serious-negative-impact']).nullable().default(null),
     agreedBy: z.array(idSchema).max(10).default([]),
     notes: long,
+    /** Why the outcome departs from what the latest review found (ME-60..62); needed only then. */
+    reasonAgainstReview: long.nullable().default(null),
   }),
   z.strictObject({
     type: z.literal('completeDuty'),

@@ -110,6 +110,8 @@ export interface FinalOutcome {
   readonly agreedBy: readonly string[];
   readonly recordedBy: string;
   readonly notes: string;
+  /** Present when the outcome departs from the latest review: which review, and the recorded reason (ME-60). */
+  readonly againstLatestReview?: { readonly reviewId: string; readonly reason: string };
 }
 
 /** A duty done. */

@@ -70,6 +70,16 @@ export interface StageView {
     online: boolean | null;
     participants: readonly Role[];
     rules: readonly string[];
+    /** Roles the meeting is for: someone in the case must hold each, and be invited (BF-26, ME-64). */
+    requiredAttendees?: readonly Role[];
+    /** "One of these roles" groups: at least one person from each must be invited (BF-13). */
+    anyOf?: readonly (readonly Role[])[];
+    /** Who may schedule it. */
+    scheduledBy?: readonly Role[];
+    /** Every requirement the engine enforces on it, in words, with provider role labels. */
+    requirements?: readonly string[];
+    /** Whether this stage's run has held it. */
+    held?: boolean;
   }[];
   readonly observations: readonly Observation[];
   readonly reviews: readonly Review[];

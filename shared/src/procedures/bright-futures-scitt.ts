@@ -306,6 +306,7 @@ export const brightFuturesScitt = {
           label: 'Meeting with the SCITT Director',
           participants: ['director', 'trainee'],
           anyOf: [],
+          requiredAttendees: ['director', 'trainee'], // the meeting is with the SCITT Director
           online: null,
           scheduledBy: ['director', 'programmeLead'],
           rules: ['BF-26'],

@@ -369,6 +369,7 @@ export const midEssexItt = {
           id: 'cfc-meeting',
           label: 'Cause for Concern meeting to agree SHARP targets',
           participants: ['courseTutor', 'mentor', 'trainee', 'professionalMentor', 'director'],
+          requiredAttendees: ['courseTutor', 'mentor', 'trainee'], // ME-46: the formal meeting
           online: null,
           scheduledBy: ['courseTutor', 'director'],
           rules: ['ME-46', 'ME-54'],
@@ -432,7 +433,18 @@ export const midEssexItt = {
           label: 'Hold the final review',
           from: ['stage-3'],
           by: ['courseTutor', 'director'],
-          rules: ['ME-58', 'ME-59'],
+          // Stage 4 follows "the first cause for Concern meeting and observation": what Stage 3 requires.
+          guards: [
+            { name: 'targetsSet', params: { min: 1 }, rules: ['ME-41', 'ME-55'] },
+            { name: 'meetingHeld', params: { meeting: 'cfc-meeting' }, rules: ['ME-46', 'ME-59'] },
+            {
+              name: 'observationRecorded',
+              params: { observation: 'joint-observation' },
+              rules: ['ME-44', 'ME-59'],
+            },
+            { name: 'planFullySigned', rules: ['ME-57', 'ME-48'] },
+          ],
+          rules: ['ME-48', 'ME-58', 'ME-59'],
         },
       ],
       carryPlan: true,
@@ -492,6 +504,7 @@ export const midEssexItt = {
           id: 'director-meeting',
           label: 'Meeting with the Director',
           participants: ['director', 'trainee'],
+          requiredAttendees: ['director', 'trainee'], // "the trainee meets with the Director"
           online: null,
           scheduledBy: ['director'],
           rules: ['ME-64'],
@@ -508,6 +521,7 @@ export const midEssexItt = {
           id: 'director-meeting-record',
           label: 'Director meeting held and record completed',
           by: ['director'],
+          requiresMeeting: 'director-meeting',
           rules: ['ME-64'],
         },
         {

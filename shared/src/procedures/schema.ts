@@ -29,6 +29,9 @@ export const guardSchema = z.strictObject({
     'meetingHeld',
     'settingEnabled',
     'concernRaised',
+    'targetsSet',
+    'observationRecorded',
+    'planFullySigned',
   ]),
   params: z.record(z.string(), z.unknown()).default({}),
   rules,
@@ -82,6 +85,8 @@ export const meetingSchema = z.strictObject({
   participants: roleList,
   /** At least one person from each group must attend, e.g. the class mentor or the professional mentor. */
   anyOf: z.array(roleList).default([]),
+  /** Roles the meeting is for: someone in the case must hold each and be invited (BF-26, ME-64). */
+  requiredAttendees: z.array(roleSchema).default([]),
   online: z.boolean().nullable(),
   scheduledBy: param(roleList),
   agenda: z.array(z.string()).default([]),
@@ -110,6 +115,8 @@ export const dutySchema = z.strictObject({
   by: param(roleList),
   onlyIf: z.strictObject({ appeal: z.enum(['declined', 'lodged']) }).optional(),
   effect: z.enum(['appeal-informed']).optional(),
+  /** A duty that is a meeting: it can be recorded only once this stage's meeting is held (ME-64). */
+  requiresMeeting: z.string().min(1).optional(),
   notify: z.array(roleSchema).default([]),
   rules,
 });

@@ -6,6 +6,7 @@ import { refuse, type Refusal } from '../errors/refusal';
 import type { GuardDefinition } from '../procedures/schema';
 import type { GuardContext } from './guard-context';
 import { applicableDuties } from './duties';
+import { observationRecorded, planFullySigned, targetsSet } from './stage-evidence-guards';
 
 type Guard = (
   g: GuardContext,
@@ -134,11 +135,19 @@ const appealResolved: Guard = (g, p, rules) => {
     : refuse('GUARD_FAILED', `The appeal is ${status.replace('-', ' ')}.`, rules);
 };
 
-const meetingHeld: Guard = (g, p, rules) =>
-  g.state.current?.meetings.some((m) => m.definitionId === p.meeting && m.status === 'held') ===
-  true
-    ? null
-    : refuse('GUARD_FAILED', 'The required meeting has not been recorded as held.', rules);
+const meetingHeld: Guard = (g, p, rules) => {
+  const current = g.state.current;
+  if (current?.meetings.some((m) => m.definitionId === p.meeting && m.status === 'held') === true)
+    return null;
+  const stage = current === null ? undefined : stageDefinition(g.ctx.definition, current.stageId);
+  const label = stage?.meetings.find((m) => m.id === p.meeting)?.label;
+  const what = label === undefined ? 'The required meeting' : `The ${label}`;
+  return refuse(
+    'GUARD_FAILED',
+    `${what} has not been recorded as held (${rules.join(', ')}).`,
+    rules,
+  );
+};
 
 const settingEnabled: Guard = (g, p, rules) =>
   typeof p.setting === 'string' && g.ctx.settings[p.setting] === true
@@ -163,6 +172,9 @@ const guards: Record<GuardDefinition['name'], Guard> = {
   meetingHeld,
   settingEnabled,
   concernRaised,
+  targetsSet,
+  observationRecorded,
+  planFullySigned,
 };
 
 /** Runs named guards in order; the first refusal wins. */

@@ -242,6 +242,36 @@ describe('API happy path: every route once, through the local host, real tokens,
       text: 'Meet Part Two expectations',
       ...sharp,
     });
+    // ME-44, ME-46, ME-57: the joint observation, the formal meeting held, the plan signed
+    const cfc = await view(id);
+    await expectOk('case-observations-post', 'POST', at('/observations'), ct, {
+      observationDefinitionId: 'joint-observation',
+      date: today,
+      observers: [pid(cfc, 'mentor'), pid(cfc, 'courseTutor')],
+      notes: 'Initial joint observation.',
+    });
+    await expectOk('case-meetings-post', 'POST', at('/meetings'), ct, {
+      meetingDefinitionId: 'cfc-meeting',
+      start: '2026-01-12T08:00:00Z',
+      durationMinutes: 60,
+      online: false,
+      attendees: cfc.participants.filter((p) => p.active).map((p) => p.participantId),
+    });
+    const cfcMeeting = (await view(id)).stage!.meetings.at(-1)!;
+    await expectOk(
+      'case-meeting-held-post',
+      'POST',
+      at(`/meetings/${cfcMeeting.meetingId}/held`),
+      ct,
+      {
+        notes: 'SHARP targets agreed.',
+      },
+    );
+    for (const who of ['me-trainee-1', 'me-mentor', 'me-professional-tutor', ct, 'me-director'])
+      await expectOk('case-signatures-post', 'POST', at('/signatures'), who, {
+        planVersion: cfc.stage!.plan.version,
+        typedFullName: named(who).name,
+      });
     await expectOk('case-stages-post', 'POST', at('/stages'), ct, {
       stageId: 'stage-4',
       reason: 'Final review',

@@ -1,5 +1,6 @@
 import { fail, ok, refuse, type Result } from '../../errors/refusal';
 import { applicableDuties } from '../../rules/duties';
+import { meetingStillNeeded } from './duty-meeting';
 import type { CaseEvent } from '../events';
 import { rolesParam } from '../settings';
 import { currentStage } from '../stage-lookup';
@@ -21,7 +22,8 @@ function dutyContext(env: Env, dutyId: string) {
   if (def === undefined)
     return fail<never>(refuse('UNKNOWN_DUTY', `${stage.label} has no duty "${dutyId}".`));
   const status = applicableDuties(stage, instance).find((d) => d.id === dutyId);
-  return ok({ def, instance, status });
+  const meetingLabel = stage.meetings.find((m) => m.id === def.requiresMeeting)?.label;
+  return ok({ def, instance, status, meetingLabel });
 }
 
 function permit(env: Env, params: Params): Result<readonly string[]> {
@@ -43,6 +45,8 @@ function permit(env: Env, params: Params): Result<readonly string[]> {
         def.rules,
       ),
     );
+  const meeting = meetingStillNeeded(def, c.value.instance, c.value.meetingLabel);
+  if (meeting !== null) return fail(meeting);
   if (status.done)
     return fail(
       refuse('DUTY_ALREADY_DONE', `"${def.label}" has already been recorded.`, def.rules),

@@ -1,7 +1,8 @@
 import { fail, ok, refuse, type Result } from '../../errors/refusal';
 import { activeParticipants, holdsAny } from '../actor';
 import { rolesParam } from '../settings';
-import { currentStage, roleLabel } from '../stage-lookup';
+import { currentStage } from '../stage-lookup';
+import { missingAttendees } from './meeting-attendees';
 import { actingId, requireRole, type Env, type Params, type Policy } from './policy';
 
 function meetingDef(env: Env, id: string) {
@@ -65,24 +66,9 @@ export const scheduleMeetingPolicy: Policy<'scheduleMeeting'> = {
           { unknown },
         ),
       );
+    const attendance = missingAttendees(env.ctx.definition, def, active, c.attendees);
+    if (attendance !== null) return fail(attendance);
     const invited = active.filter((p) => c.attendees.includes(p.participantId));
-    const missingRoles = def.participants.filter(
-      (role) => active.some((p) => p.role === role) && !invited.some((p) => p.role === role),
-    );
-    const missingGroups = def.anyOf.filter((group) => !invited.some((p) => group.includes(p.role)));
-    const missing = [
-      ...missingRoles.map((r) => roleLabel(env.ctx.definition, r)),
-      ...missingGroups.map((g) => g.map((r) => roleLabel(env.ctx.definition, r)).join(' or ')),
-    ];
-    if (missing.length > 0) {
-      return fail(
-        refuse(
-          'MEETING_PARTICIPANTS_MISSING',
-          `The ${def.label} needs: ${missing.join('; ')} (${rules.join(', ')}).`,
-          rules,
-        ),
-      );
-    }
     const meetingId = env.ctx.newId();
     const meeting = {
       meetingId,

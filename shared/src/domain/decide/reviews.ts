@@ -1,8 +1,8 @@
 import { todayInUk } from '../../calendar';
 import { fail, ok, refuse, type Result } from '../../errors/refusal';
-import { activeParticipants } from '../actor';
 import { rolesParam } from '../settings';
-import { currentStage, roleLabel } from '../stage-lookup';
+import { currentStage } from '../stage-lookup';
+import { missingAgreement, outcomeAgainstReview } from './outcome-evidence';
 import { actingId, notifyPartners, requireRole, type Env, type Policy } from './policy';
 
 function reviewContext(env: Env) {
@@ -134,38 +134,34 @@ export const recordFinalOutcomePolicy: Policy<'recordFinalOutcome'> = {
         );
       const needsAgreement =
         c.basis === 'unlikely-to-progress' || env.ctx.settings.outcome2AgreementScope === 'both';
-      if (needsAgreement) {
-        const agreed = activeParticipants(env.state).filter((p) =>
-          c.agreedBy.includes(p.participantId),
+      const missing = needsAgreement
+        ? missingAgreement(env.ctx.definition, env.state, c.agreedBy)
+        : [];
+      if (missing.length > 0) {
+        return fail(
+          refuse(
+            'GUARD_FAILED',
+            `Outcome 2 needs the agreement of the school, the Lead Subject Tutor and the Course Tutor or Director; missing: ${missing.join('; ')} (ME-62, X-11).`,
+            ['ME-62', 'X-11'],
+          ),
         );
-        const groups = [
-          ['mentor', 'professionalMentor'],
-          ['leadSubjectTutor'],
-          ['courseTutor', 'director'],
-        ] as const;
-        const missing = groups.filter(
-          (g) => !agreed.some((p) => (g as readonly string[]).includes(p.role)),
-        );
-        if (missing.length > 0) {
-          const names = missing
-            .map((g) => g.map((r) => roleLabel(env.ctx.definition, r)).join(' or '))
-            .join('; ');
-          return fail(
-            refuse(
-              'GUARD_FAILED',
-              `Outcome 2 needs the agreement of the school, the Lead Subject Tutor and the Course Tutor or Director; missing: ${names} (ME-62, X-11).`,
-              ['ME-62', 'X-11'],
-            ),
-          );
-        }
       }
     }
+    const latest = env.state.current?.reviews.at(-1);
+    const against =
+      latest === undefined ? null : outcomeAgainstReview(env.ctx.definition, env.state, latest, c);
+    if (against !== null) return fail(against);
     const outcome = {
       progress: c.progress,
       basis: c.basis,
       agreedBy: c.agreedBy,
       recordedBy: actingId(env),
       notes: c.notes,
+      ...(latest !== undefined &&
+      c.reasonAgainstReview !== null &&
+      latest.allMet !== (c.progress === 'sufficient')
+        ? { againstLatestReview: { reviewId: latest.reviewId, reason: c.reasonAgainstReview } }
+        : {}),
     };
     return ok({
       events: [{ type: 'FinalOutcomeRecorded', outcome }],

@@ -14,6 +14,7 @@ import {
   type Persona,
 } from '../../../support/engine-explore';
 import type { EngineHarness } from '../../../support/engine-harness';
+import { procedureEvidenceViolation } from '../../../support/engine-invariants';
 
 /**
  * Random command sequences by random people over both procedures. Most steps take one of the
@@ -207,6 +208,10 @@ function checkInvariants(h: EngineHarness, label: string): void {
   // PlanFullySigned follows a PlanSigned of the same version, at most once per version
   const signed = checkFullySignedEvents(h.events);
   if (signed !== null) throw new Error(`${label}: ${signed}`);
+  // ME-44..64, BF-26: stages entered with the evidence their entry needs; outcomes agree with the
+  // latest review or carry a reason; meetings invite whom they are for; meeting duties follow the meeting
+  const evidence = procedureEvidenceViolation(def, state);
+  if (evidence !== null) throw new Error(`${label}: ${evidence}`);
   // the case is the fold of its events, and survives JSON
   if (!isDeepStrictEqual(fold(h.events), state))
     throw new Error(`${label}: the state differs from the fold of its events`);
@@ -331,7 +336,7 @@ const cases = [
 ] as const;
 
 describe.each(cases)('engine invariants under random command sequences: $name', ({ open }) => {
-  it('ME-19, ME-28, BF-20, BF-30: refusals change nothing; stages known; caps hold; one PlanFullySigned per version; state = fold(events); JSON-safe', () => {
+  it('ME-19, ME-28, BF-20, BF-30, ME-44..64, BF-26: refusals change nothing; stage evidence, outcomes and meeting attendees hold; stages known; caps hold; one PlanFullySigned per version; state = fold(events); JSON-safe', () => {
     // ENGINE BUG: in the "X-05, X-06, X-11 changed" Mid Essex case (no Lead Subject Tutor at the start)
     // this finds a second PlanFullySigned for the same plan version once a new signer joins and signs
     // a fully signed plan (see me-rules.test.ts, "adding a signer after the plan is fully signed").

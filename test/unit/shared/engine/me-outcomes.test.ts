@@ -15,6 +15,7 @@ import {
   sharpTarget,
   today,
   viewAs,
+  meCompleteStage3,
 } from '../../../support/engine-fixtures';
 import type { EngineHarness } from '../../../support/engine-harness';
 
@@ -40,6 +41,7 @@ describe('Mid Essex ITT: Stage 4 Outcome 1, the Cause for Concern ends', () => {
     meToStage1(h);
     meToStage2(h);
     meToStage3(h);
+    meCompleteStage3(h);
     h.advanceDays(10);
     h.ok(ct, { type: 'startStage', stageId: 'stage-4', reason: 'Final review due' });
     expect(h.targetIds()).toHaveLength(1); // ME-55: the CfC targets are carried into the final review
@@ -241,6 +243,7 @@ describe('Mid Essex ITT: reissue and escalation guards', () => {
     expect(completed(h)).toEqual(['stage-3']);
 
     h.ok(ct, sharpTarget('Reissued CfC target'));
+    meCompleteStage3(h);
     h.advanceDays(10);
     h.ok(ct, { type: 'startStage', stageId: 'stage-4', reason: 'Final review' });
     h.ok(director, {

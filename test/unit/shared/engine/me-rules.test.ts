@@ -12,6 +12,7 @@ import {
   signAll,
   today,
   viewAs,
+  meCompleteStage3,
 } from '../../../support/engine-fixtures';
 import { EngineHarness, participant } from '../../../support/engine-harness';
 
@@ -457,6 +458,7 @@ describe('Mid Essex ITT: review windows on the provider calendar (ME-27, ME-32, 
     toStage3BySeriousIncident(h);
     h.ok(ct, sharpTarget('CfC'));
     h.ok(ct, { type: 'setReviewDate', reviewDate: '2025-04-14' });
+    meCompleteStage3(h);
     h.advanceDays(7);
     h.ok(ct, { type: 'startStage', stageId: 'stage-4', reason: 'Final review' });
     const stage = viewAs(h, ct).stage!;

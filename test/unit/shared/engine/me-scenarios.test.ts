@@ -1,3 +1,4 @@
+import { holdMeeting, meCompleteStage3 } from '../../../support/engine-fixtures';
 import { EngineHarness, participant, person } from '../../../support/engine-harness';
 
 const ct = person(1, 'Carol Tutor');
@@ -104,6 +105,7 @@ describe('Mid Essex ITT end to end', () => {
       observers: [h.participantId(mentor), h.participantId(ct)],
       notes: 'Joint',
     });
+    meCompleteStage3(h); // ME-46, ME-57: the formal meeting held and the plan signed
     h.advanceDays(10);
     h.ok(ct, { type: 'startStage', stageId: 'stage-4', reason: 'Final review due' });
     expect(h.targetIds()).toHaveLength(1); // carried from Stage 3
@@ -127,6 +129,7 @@ describe('Mid Essex ITT end to end', () => {
       'GUARD_FAILED',
     ); // ME-61 not ME-62
     h.ok(director, { type: 'startStage', stageId: 'stage-5', reason: 'Fails the programme' });
+    holdMeeting(h, director, 'director-meeting', ['director', 'trainee']); // ME-64
     for (const d of [
       'programme-terminated',
       'director-meeting-record',

@@ -13,6 +13,7 @@ import {
   type Persona,
 } from '../../../support/engine-explore';
 import type { EngineHarness } from '../../../support/engine-harness';
+import { procedureEvidenceViolation } from '../../../support/engine-invariants';
 
 /**
  * Drives the pure engine through every stage and closure of each built-in procedure by a
@@ -31,6 +32,8 @@ interface Exploration {
   readonly closures: Map<string, { path: readonly Step[]; node: EngineHarness }>;
   readonly edges: Set<string>;
   readonly nodes: number;
+  /** Reached states breaking the stage-evidence, outcome or meeting invariants (issue 11 items 1-3). */
+  readonly violations: readonly string[];
 }
 
 const searched: readonly CaseCommandType[] = [
@@ -40,6 +43,7 @@ const searched: readonly CaseCommandType[] = [
   'recordObservation',
   'scheduleMeeting',
   'recordMeetingHeld',
+  'signPlan',
   'recordReview',
   'recordFinalOutcome',
   'completeDuty',
@@ -66,6 +70,8 @@ function key(h: EngineHarness): string {
       : [
           c.stageId,
           c.plan.targets.length,
+          // signatures count: the Stage 3 -> 4 guard needs the plan signed (ME-57)
+          c.signatures.filter((x) => x.planVersion === c.plan.version).length,
           c.reviews.map((r) => r.allMet),
           c.observations.map((o) => o.definitionId ?? '-').sort(),
           c.duties.length,
@@ -77,12 +83,14 @@ function key(h: EngineHarness): string {
 }
 
 const guardedMeetings = (def: ProcedureDefinition) =>
-  new Set(
-    [...def.closuresWithoutStage, ...def.stages.flatMap((s) => [...s.entries, ...s.closures])]
+  new Set([
+    ...[...def.closuresWithoutStage, ...def.stages.flatMap((s) => [...s.entries, ...s.closures])]
       .flatMap((x) => x.guards)
       .filter((g) => g.name === 'meetingHeld')
       .map((g) => String(g.params.meeting)),
-  );
+    // a duty that is a meeting (ME-64) waits for it too
+    ...def.stages.flatMap((s) => s.duties.flatMap((d) => d.requiresMeeting ?? [])),
+  ]);
 
 /** Keeps the search finite: one target, one observation of each kind, at most two reviews, one concern of each kind. */
 function worthTrying(h: EngineHarness, command: Record<string, unknown>): boolean {
@@ -138,6 +146,7 @@ function explore(
   const stages = new Map<string, readonly Step[]>();
   const closures = new Map<string, { path: readonly Step[]; node: EngineHarness }>();
   const edges = new Set<string>();
+  const violations: string[] = [];
   const seen = new Set<string>([key(root)]);
   const queue: Node[] = [{ h: root, path: [] }];
   let nodes = 0;
@@ -166,6 +175,8 @@ function explore(
             const id = `${before.current?.stageId ?? 'none'}:${after.status.outcomeId}`;
             if (!closures.has(id)) closures.set(id, { path: step, node: next });
           }
+          const violation = procedureEvidenceViolation(next.definition, after);
+          if (violation !== null) violations.push(violation);
           const k = key(next);
           if (seen.has(k)) continue;
           seen.add(k);
@@ -174,7 +185,7 @@ function explore(
       }
     }
   }
-  return { stages, closures, edges, nodes };
+  return { stages, closures, edges, nodes, violations };
 }
 
 /** The stage graph the definition declares: `from` of every entry. */
@@ -261,6 +272,22 @@ describe.each(procedures)('path enumeration: $id', ({ id, open }) => {
     // guard needs a recorded observation and observations can only be recorded within a stage, so that
     // entry can never be taken from "none".
     expect(declaredEdges(def).filter((e) => !result.edges.has(e))).toEqual([]);
+  });
+
+  it('ME-44..64, BF-26: no reachable state skips Stage 3 evidence, contradicts a review unexplained, or misses whom a meeting is for', () => {
+    expect([...new Set(result.violations)]).toEqual([]);
+  });
+
+  it('ME-59: every path into the final review passed the Cause for Concern meeting, joint observation and signatures', () => {
+    const path = result.stages.get('stage-4');
+    if (id !== 'mid-essex-itt') {
+      expect(path).toBeUndefined();
+      return;
+    }
+    const types = (path ?? []).map((s) => String(s.command.type));
+    expect(types).toEqual(
+      expect.arrayContaining(['recordMeetingHeld', 'signPlan', 'recordObservation']),
+    );
   });
 
   it('closed is final: after CaseClosed nobody is offered any command', () => {
