@@ -110,6 +110,8 @@ export function buildCaseView(ctx: DecisionContext, state: CaseState, actor: Act
           pointId: r.pointId,
           recordedAt: r.recordedAt,
           fired: r.fired,
+          notes: r.notes,
+          results: r.results ?? [],
         }))
       : [],
     viewerRoles: actor.roles,

@@ -183,6 +183,18 @@ export interface ImpRecord {
     readonly rules: readonly string[];
   }[];
   readonly notes: readonly string[];
+  /** Every trigger and expectation evaluated (ME-71..78); absent on records made before they were. */
+  readonly results?: readonly ImpResultRecord[];
+}
+
+/** One evaluated IMP trigger or expectation, with its rule. */
+export interface ImpResultRecord {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'trigger' | 'warning' | 'note';
+  readonly outcome: 'raised' | 'clear';
+  readonly recommendation: string | null;
+  readonly rules: readonly string[];
 }
 
 /** Where the case stands. Closed is terminal. */

@@ -6,6 +6,7 @@ import type {
   FinalOutcome,
   Meeting,
   Observation,
+  ImpResultRecord,
   Review,
   Signature,
   Target,
@@ -152,6 +153,10 @@ export interface CaseView {
       recommendation: string;
       rules: readonly string[];
     }[];
+    /** What the evaluation noted (e.g. a CORE-values shortfall). */
+    notes?: readonly string[];
+    /** Every trigger and expectation, raised or clear, with its rule (ME-71..78). */
+    results?: readonly ImpResultRecord[];
   }[];
   readonly viewerRoles: readonly Role[];
   readonly available: readonly AvailableCommand[];
