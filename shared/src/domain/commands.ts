@@ -122,6 +122,8 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     date: civilDateSchema,
     observers: z.array(idSchema).min(1).max(5),
     notes: long,
+    /** Why it was not on the agreed date (BF-10); asked for when it departs from it. */
+    departureReason: long.nullable().default(null),
   }),
   z.strictObject({
     type: z.literal('recordReview'),
@@ -131,6 +133,8 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
       .min(1)
       .max(20),
     notes: optionalLong,
+    /** Why it was not held on the agreed date (BF-10); asked for when it departs from it. */
+    departureReason: long.nullable().default(null),
   }),
   z.strictObject({
     type: z.literal('recordFinalOutcome'),

@@ -84,6 +84,17 @@ export interface StageView {
   }[];
   readonly observations: readonly Observation[];
   readonly reviews: readonly Review[];
+  /** Observations and reviews not on the agreed date (BF-10): flagged, with the reason or a request for it. */
+  readonly dateDepartures?: readonly {
+    kind: 'observation' | 'review';
+    id: string;
+    date: string;
+    agreedDate: string | null;
+    reason: string | null;
+    reasonWanted: boolean;
+    message: string;
+    rules: readonly string[];
+  }[];
   readonly duties: readonly {
     id: string;
     label: string;

@@ -75,6 +75,8 @@ export const reviewSchema = z.strictObject({
   by: param(roleList),
   requiresObservation: z.string().optional(),
   multiple: z.boolean().default(false),
+  /** Held on the agreed review date (the plan's review date); another date is flagged, not refused (BF-10). */
+  onAgreedDate: z.boolean().default(false),
   rules,
 });
 
@@ -98,6 +100,8 @@ export const observationSchema = z.strictObject({
   id: z.string().min(1),
   label: z.string().min(1),
   observers: z.array(roleList).min(1),
+  /** Carried out on the agreed review date; another date is flagged, not refused (BF-10). */
+  onAgreedDate: z.boolean().default(false),
   rules,
 });
 
