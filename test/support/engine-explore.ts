@@ -2,6 +2,7 @@ import type { CaseCommandType } from '@shared/domain/commands';
 import type { Identity } from '@shared/domain/context';
 import type { Role } from '@shared/domain/roles';
 import { allInstances, stageDefinition } from '@shared/domain/stage-lookup';
+import type { StageInstance } from '@shared/domain/state';
 import type { AvailableCommand } from '@shared/domain/view';
 import { reviewWindow } from '@shared/domain/review-window';
 import { BF, ME, sharpTarget, today } from './engine-fixtures';
@@ -254,6 +255,70 @@ export function variants(
       ];
     case 'closeCase':
       return [{ type: 'closeCase', closureId: p.closureId, notes: 'Closed' }];
+    case 'correctEntry':
+      return correctionVariants(current, p);
+  }
+}
+
+/** A correction of the entry an option names (issue 12), with a reason. */
+function correctionVariants(
+  current: StageInstance | null,
+  p: AvailableCommand['params'],
+): Record<string, unknown>[] {
+  const reason = 'Recorded in error';
+  const id = String(p.entryId);
+  const observation = current?.observations.find((o) => o.observationId === id);
+  const review = current?.reviews.find((r) => r.reviewId === id);
+  switch (p.kind) {
+    case 'observation':
+      return observation === undefined
+        ? []
+        : [
+            {
+              type: 'correctEntry',
+              reason,
+              correction: {
+                kind: 'observation',
+                observationId: id,
+                date: observation.date,
+                observers: observation.observers,
+                notes: 'Corrected notes',
+              },
+            },
+          ];
+    case 'review':
+      return review === undefined
+        ? []
+        : [
+            {
+              type: 'correctEntry',
+              reason,
+              correction: {
+                kind: 'review',
+                reviewId: id,
+                heldOn: review.heldOn,
+                outcomes: review.outcomes.map((o) => ({ ...o, met: !o.met })),
+              },
+            },
+          ];
+    case 'duty':
+      return [{ type: 'correctEntry', reason, correction: { kind: 'duty', dutyId: id } }];
+    case 'finalOutcome':
+      return [
+        {
+          type: 'correctEntry',
+          reason,
+          correction: { kind: 'finalOutcome', progress: 'sufficient', notes: 'Corrected' },
+        },
+      ];
+    default:
+      return [
+        {
+          type: 'correctEntry',
+          reason,
+          correction: { kind: 'meeting', meetingId: id, held: false },
+        },
+      ];
   }
 }
 
@@ -273,6 +338,11 @@ export function oneOfEachType(
   return {
     addParticipant: { type: 'addParticipant', participant: participant('mentor', person99) },
     removeParticipant: { type: 'removeParticipant', participantId: someone },
+    correctEntry: {
+      type: 'correctEntry',
+      reason: 'Recorded in error',
+      correction: { kind: 'duty', dutyId: 'no-such-duty' },
+    },
     raiseConcern: {
       type: 'raiseConcern',
       category: h.definition.concern.categories[0]!.id,

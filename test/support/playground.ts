@@ -19,6 +19,11 @@ export interface PlaygroundOptions {
   readonly botEndpoint: string;
   /** Defaults to Gareth Jones, the Mid Essex demo mentor (partner-school tenant). */
   readonly user?: PlaygroundUser;
+  /**
+   * The other members of its group chat and team, as `user-id-1`..`user-id-N` (it requires at
+   * least five). Default: five people who are on no case.
+   */
+  readonly members?: readonly PlaygroundUser[];
   /** Port to ask for; the Playground silently picks another if it is busy. Default: a free one. */
   readonly port?: number;
   readonly readyTimeoutMs?: number;
@@ -46,10 +51,16 @@ function defaultUser(): PlaygroundUser {
 }
 
 // Other members of the Playground's group chat and team (it requires at least five).
-const others = ['Megan Bowen', 'Adele Vance', 'Isaiah Langer', 'Patti Fernandez', 'Lynne Robbins'];
+const others: readonly PlaygroundUser[] = [
+  'Megan Bowen',
+  'Adele Vance',
+  'Isaiah Langer',
+  'Patti Fernandez',
+  'Lynne Robbins',
+].map((name, i) => ({ name, tid: '', oid: `00000000-0000-4000-8000-0000000000${String(i + 21)}` }));
 
 // Mock Teams data: the Playground's built-in ids are not valid GUIDs (13-digit last group).
-function configYaml(user: PlaygroundUser): string {
+function configYaml(user: PlaygroundUser, members: readonly PlaygroundUser[]): string {
   return [
     'version: "0.1.1"',
     `tenantId: ${user.tid}`,
@@ -65,13 +76,13 @@ function configYaml(user: PlaygroundUser): string {
     `  surname: ${JSON.stringify(user.name.split(' ').slice(1).join(' '))}`,
     '  email: user0@example.com',
     'users:',
-    ...others.flatMap((name, i) => [
+    ...members.flatMap(({ name, oid }, i) => [
       `  - id: user-id-${i + 1}`,
-      `    name: ${name}`,
+      `    name: ${JSON.stringify(name)}`,
       `    userPrincipleName: user${i + 1}@example.com`,
-      `    aadObjectId: 00000000-0000-4000-8000-0000000000${String(i + 21)}`,
-      `    givenName: ${name.split(' ')[0] ?? name}`,
-      `    surname: ${name.split(' ')[1] ?? ''}`,
+      `    aadObjectId: ${oid}`,
+      `    givenName: ${JSON.stringify(name.split(' ')[0] ?? name)}`,
+      `    surname: ${JSON.stringify(name.split(' ').slice(1).join(' '))}`,
       `    email: user${i + 1}@example.com`,
     ]),
     'personalChat:',
@@ -159,7 +170,7 @@ async function waitReady(child: ChildProcess, output: () => string, ms: number):
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'playground-'));
   const configPath = path.join(workDir, '.m365agentsplayground.yml');
-  writeFileSync(configPath, configYaml(options.user ?? defaultUser()));
+  writeFileSync(configPath, configYaml(options.user ?? defaultUser(), options.members ?? others));
   const logFile = path.join(workDir, 'playground.log');
   const cli = path.join(
     path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')),

@@ -7,10 +7,12 @@ import { caseAvailableCommandsGet } from './case-available-commands-get';
 import { caseClosurePost } from './case-closure-post';
 import { caseCommentsPost } from './case-comments-post';
 import { caseConcernsPost } from './case-concerns-post';
+import { caseCorrectionsPost } from './case-corrections-post';
 import { caseDutyPost } from './case-duty-post';
 import { caseFinalOutcomePost } from './case-final-outcome-post';
 import { caseGet } from './case-get';
 import { caseHistoryGet } from './case-history-get';
+import { caseHistoryVerificationGet } from './case-history-verification-get';
 import { caseImpPost } from './case-imp-post';
 import { caseMeetingCancellationPost } from './case-meeting-cancellation-post';
 import { caseMeetingHeldPost } from './case-meeting-held-post';
@@ -41,6 +43,7 @@ export const caseRoutes: RouteDefinition[] = [
   caseGet,
   caseAvailableCommandsGet,
   caseHistoryGet,
+  caseHistoryVerificationGet,
   caseConcernsPost,
   caseStagesPost,
   casePlanPut,
@@ -62,6 +65,7 @@ export const caseRoutes: RouteDefinition[] = [
   caseImpPost,
   caseParticipantsPost,
   caseParticipantDelete,
+  caseCorrectionsPost,
   caseClosurePost,
 ];
 

@@ -22,6 +22,7 @@ export function appWiring(services: AppServices): AppWiring {
     providerAdmin: new ProviderAdmin(services.providers),
     sweep: services.sweep,
     providers: services.providers,
+    record: services.record,
   };
 }
 

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { createTableServiceClient, tableConnection } from '../config/table-service';
 import type { TableConnection } from '../infrastructure/tables/table-clients';
 import type { CaseServicePort } from '../services/case-service-port';
+import type { CaseRecord } from '../services/case-record';
 import type { ProviderAdmin } from '../services/provider-admin';
 import type { ReviewSweep } from '../services/review-sweep';
 import type { ProviderDirectory } from '../services/provider-directory';
@@ -28,6 +29,8 @@ export interface AppWiring {
   readonly sweep?: ReviewSweep;
   /** The provider directory the service uses (shared with the bot). */
   readonly providers?: ProviderDirectory;
+  /** The student's record (issue 12): verification, PDFs, exports. */
+  readonly record?: CaseRecord;
 }
 
 /** What the host supplies to build the runtime. */
@@ -42,11 +45,12 @@ export interface RuntimeParts {
 export function composeRuntime(parts: RuntimeParts): AppRuntime {
   const { config, log } = parts;
   const connection = tableConnection(config.tables);
-  const { service, isAllowedTenant, providerAdmin, sweep, providers } = parts.createServices({
-    config,
-    connection,
-    log,
-  });
+  const { service, isAllowedTenant, providerAdmin, sweep, providers, record } =
+    parts.createServices({
+      config,
+      connection,
+      log,
+    });
   const validateToken = createTokenValidator({
     jwksUrl: config.auth.jwksUrl,
     clientId: config.auth.clientId,
@@ -64,5 +68,6 @@ export function composeRuntime(parts: RuntimeParts): AppRuntime {
     ...(providerAdmin === undefined ? {} : { providerAdmin }),
     ...(sweep === undefined ? {} : { sweep }),
     ...(providers === undefined ? {} : { providers }),
+    ...(record === undefined ? {} : { record }),
   };
 }

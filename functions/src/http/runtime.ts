@@ -3,6 +3,7 @@ import type { TokenValidator } from '../auth/token-validator';
 import type { AppConfig } from '../config/app-config';
 import type { TableConnection } from '../infrastructure/tables/table-clients';
 import type { CaseServicePort } from '../services/case-service-port';
+import type { CaseRecord } from '../services/case-record';
 import type { ProviderAdmin } from '../services/provider-admin';
 import type { ReviewSweep } from '../services/review-sweep';
 import type { ProviderDirectory } from '../services/provider-directory';
@@ -22,6 +23,8 @@ export interface AppRuntime {
   readonly providers?: ProviderDirectory;
   /** R3: requests per signed-in person (absent: no limit, e.g. in tests that build a runtime by hand). */
   readonly limitUser?: UserLimiter;
+  /** The student's record (issue 12): verification, PDFs, exports. */
+  readonly record?: CaseRecord;
 }
 
 /** A handler ran before the host installed the runtime (a wiring bug). */

@@ -3,8 +3,11 @@ import { providerWideRoles } from '@shared/domain/roles';
 import { buildCaseView, summarise } from '@shared/domain/case-view';
 import type { Identity } from '@shared/domain/context';
 import { availableCommands } from '@shared/domain/decide';
-import type { AvailableCommand, CaseSummary, CaseView } from '@shared/domain/view';
+import type { AvailableCommand, CaseSummary } from '@shared/domain/view';
 import { ok, type Result } from '@shared/errors/refusal';
+import { readableHistory } from '@shared/record/readable-history';
+import { stageRecordViews, type CaseRecordView } from '@shared/record/stages-view';
+import { visibilityFor } from '@shared/record/visibility';
 import type {
   CaseStore,
   StoredCase,
@@ -14,6 +17,7 @@ import { providerOf } from './case-ids';
 import type { CaseCommands } from './case-service';
 import type { CaseListFilter, HistoryEntry } from './case-service-port';
 import type { ProviderDirectory } from './provider-directory';
+import { recordedEvents } from './record-events';
 import { readState } from './stored-state';
 import type { SecurityAudit } from './security-audit';
 
@@ -26,11 +30,13 @@ export class CaseQueries {
     private readonly audit?: SecurityAudit,
   ) {}
 
-  /** The case as the caller may see it. */
-  async getCase(who: Identity, caseId: string): Promise<Result<CaseView>> {
+  /** The case as the caller may see it, with every stage run kept whole (`stages`, issue 12). */
+  async getCase(who: Identity, caseId: string): Promise<Result<CaseRecordView>> {
     const loaded = await this.commands.load(who, caseId);
     if (!loaded.ok) return loaded;
     const view = buildCaseView(loaded.value.ctx, loaded.value.state, loaded.value.actor);
+    const events = recordedEvents(await this.store.events(view.providerId, caseId));
+    const stages = stageRecordViews(loaded.value.ctx.definition, events);
     if (view.concerns.some((c) => c.specialCategory && !c.redacted)) {
       await this.audit?.record(
         'special-category-read',
@@ -40,7 +46,7 @@ export class CaseQueries {
         loaded.value.ctx.now,
       );
     }
-    return ok(view);
+    return ok({ ...view, stages });
   }
 
   /**
@@ -74,17 +80,9 @@ export class CaseQueries {
   async history(who: Identity, caseId: string): Promise<Result<readonly HistoryEntry[]>> {
     const loaded = await this.commands.load(who, caseId);
     if (!loaded.ok) return loaded;
-    const events = await this.store.events(loaded.value.state.providerId, caseId);
-    return ok(
-      events.map((e) => ({
-        seq: e.seq,
-        type: e.type,
-        at: e.at,
-        actor: e.actor,
-        command: e.command,
-        hash: e.hash,
-      })),
-    );
+    const { ctx, actor, state } = loaded.value;
+    const events = recordedEvents(await this.store.events(state.providerId, caseId));
+    return ok(readableHistory(ctx.definition, ctx.staff, events, visibilityFor(ctx, actor)));
   }
 
   /**

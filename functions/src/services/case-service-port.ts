@@ -1,3 +1,4 @@
+import type { ReadableEntry } from '@shared/record/readable-history';
 import type { CaseCommand, OpenCaseCommand } from '@shared/domain/commands';
 import type { Identity } from '@shared/domain/context';
 import type { AvailableCommand, CaseSummary, CaseView } from '@shared/domain/view';
@@ -11,15 +12,12 @@ export interface CaseListFilter {
   readonly dueBy?: string;
 }
 
-/** One audit event as the history view shows it. */
-export interface HistoryEntry {
-  readonly seq: number;
-  readonly type: string;
-  readonly at: string;
-  readonly actor: { readonly tid: string; readonly oid: string };
-  readonly command: string;
-  readonly hash: string;
-}
+/**
+ * One audit event as the history view shows it: seq, type, at, actor ids, command and hash, plus
+ * the actor's name and roles at the time, a plain-English summary with the changed fields, the
+ * rule ids, whether anything was withheld from this reader, and correction links (issue 12).
+ */
+export type HistoryEntry = ReadableEntry;
 
 /** The result of a command: the case as the caller now sees it. */
 export interface CommandResult {

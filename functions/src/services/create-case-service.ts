@@ -7,6 +7,7 @@ import { newEntityId } from './case-ids';
 import { CaseCommands } from './case-service';
 import type { CaseListFilter, CaseServicePort } from './case-service-port';
 import { CaseQueries } from './case-queries';
+import { CaseRecord } from './case-record';
 import { ProviderDirectory } from './provider-directory';
 import { ReviewSweep } from './review-sweep';
 import { SecurityAudit } from './security-audit';
@@ -26,6 +27,8 @@ export interface AppServices {
   readonly store: TableCaseStore;
   readonly sweep: ReviewSweep;
   readonly audit: SecurityAudit;
+  /** The student's record: chain verification, paperwork PDFs, exports (issue 12). */
+  readonly record: CaseRecord;
 }
 
 /** Wires the application service onto Azure Table Storage (Azurite locally). */
@@ -70,5 +73,6 @@ export function createAppServices(
     store,
     sweep: new ReviewSweep(commands, store, providers, clock),
     audit,
+    record: new CaseRecord(commands, store, clock),
   };
 }

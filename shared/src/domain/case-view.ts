@@ -2,6 +2,7 @@ import { todayInUk } from '../calendar';
 import { applicableDuties } from '../rules/duties';
 import type { Actor, DecisionContext } from './context';
 import { availableCommands } from './decide';
+import { dateDepartures } from './date-departures';
 import { requiredMeetings } from './required-meetings';
 import { reviewOverdue, reviewWindow } from './review-window';
 import { holdsAny } from './actor';
@@ -42,6 +43,7 @@ function stageView(ctx: DecisionContext, state: CaseState): StageView | null {
     requiredMeetings: requiredMeetings(ctx.definition, stage, instance, ctx.settings),
     observations: instance.observations,
     reviews: instance.reviews,
+    dateDepartures: dateDepartures(instance),
     duties: applicableDuties(stage, instance),
     appeal: stage.appeal ? instance.appeal : null,
     finalOutcome: instance.finalOutcome,
@@ -110,6 +112,8 @@ export function buildCaseView(ctx: DecisionContext, state: CaseState, actor: Act
           pointId: r.pointId,
           recordedAt: r.recordedAt,
           fired: r.fired,
+          notes: r.notes,
+          results: r.results ?? [],
         }))
       : [],
     viewerRoles: actor.roles,

@@ -48,6 +48,42 @@ const targetFields = {
   successCriteria: safeText(textLimits.medium, 0).default(''),
 };
 
+const outcomeSchema = z.strictObject({ targetId: idSchema, met: z.boolean(), evidence: long });
+
+/** The corrected content of one entry (a correction supersedes it; the original stays in the history). */
+const correctionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('observation'),
+    observationId: idSchema,
+    date: civilDateSchema,
+    observers: z.array(idSchema).min(1).max(5),
+    notes: long,
+  }),
+  z.strictObject({
+    kind: z.literal('review'),
+    reviewId: idSchema,
+    heldOn: civilDateSchema,
+    outcomes: z.array(outcomeSchema).min(1).max(20),
+    notes: optionalLong,
+  }),
+  /** A duty recorded as done in error: the record says it is not done. */
+  z.strictObject({ kind: z.literal('duty'), dutyId: z.string().regex(/^[a-z0-9-]{1,60}$/) }),
+  z.strictObject({
+    kind: z.literal('finalOutcome'),
+    progress: z.enum(['sufficient', 'insufficient']),
+    basis: z.enum(['unlikely-to-progress', 'serious-negative-impact']).nullable().default(null),
+    agreedBy: z.array(idSchema).max(10).default([]),
+    notes: long,
+  }),
+  /** A meeting marked held in error (held: false), or its notes corrected (held: true). */
+  z.strictObject({
+    kind: z.literal('meeting'),
+    meetingId: idSchema,
+    held: z.boolean(),
+    notes: optionalLong,
+  }),
+]);
+
 /** Every command on an existing case, discriminated by `type`. */
 export const caseCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('addParticipant'), participant: participantInputSchema }),
@@ -122,6 +158,8 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     date: civilDateSchema,
     observers: z.array(idSchema).min(1).max(5),
     notes: long,
+    /** Why it was not on the agreed date (BF-10); asked for when it departs from it. */
+    departureReason: long.nullable().default(null),
   }),
   z.strictObject({
     type: z.literal('recordReview'),
@@ -131,6 +169,8 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
       .min(1)
       .max(20),
     notes: optionalLong,
+    /** Why it was not held on the agreed date (BF-10); asked for when it departs from it. */
+    departureReason: long.nullable().default(null),
   }),
   z.strictObject({
     type: z.literal('recordFinalOutcome'),
@@ -176,6 +216,12 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     partTwoMet: z.boolean(),
     coreValues: z.array(z.string().min(1).max(40)).max(10).default([]),
     standardsMetInFull: z.boolean().nullable().default(null),
+  }),
+  z.strictObject({
+    type: z.literal('correctEntry'),
+    /** Why the entry was wrong: mandatory, kept in the history (issue 12). */
+    reason: long,
+    correction: correctionSchema,
   }),
   z.strictObject({
     type: z.literal('closeCase'),

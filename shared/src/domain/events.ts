@@ -13,6 +13,21 @@ import type {
   Target,
 } from './state';
 
+/** What a correction can supersede (issue 12: corrections, never erasure). */
+export type CorrectionKind = 'observation' | 'review' | 'duty' | 'finalOutcome' | 'meeting';
+
+/** The corrected entry, or (for a duty recorded in error) its withdrawal. */
+export type CorrectionReplacement =
+  | { readonly kind: 'observation'; readonly observation: Observation }
+  | { readonly kind: 'review'; readonly review: Review }
+  | { readonly kind: 'duty'; readonly done: false }
+  | { readonly kind: 'finalOutcome'; readonly outcome: FinalOutcome }
+  | {
+      readonly kind: 'meeting';
+      readonly status: 'scheduled' | 'held';
+      readonly notes: string | null;
+    };
+
 /** Everything that can happen to a case, in the past tense. State is a fold of these. */
 export type CaseEvent =
   | {
@@ -81,6 +96,19 @@ export type CaseEvent =
     }
   | { readonly type: 'CommentAdded'; readonly comment: Comment }
   | { readonly type: 'ImpRecorded'; readonly record: ImpRecord }
+  | {
+      readonly type: 'EntryCorrected';
+      /** What was corrected and why; the superseded entry stays in the history. */
+      readonly correction: {
+        readonly kind: CorrectionKind;
+        readonly entryId: string;
+        readonly instanceId: string;
+        readonly reason: string;
+      };
+      readonly replacement: CorrectionReplacement;
+      /** The plan's new version when the correction voided its signatures, else null. */
+      readonly planVersion: number | null;
+    }
   | {
       readonly type: 'CaseClosed';
       readonly outcomeId: string;

@@ -1,4 +1,5 @@
 import type { CaseEvent } from './events';
+import { applyCorrection } from './evolve-correction';
 import type { CaseState, StageInstance } from './state';
 
 function withStage(state: CaseState, update: (stage: StageInstance) => StageInstance): CaseState {
@@ -150,6 +151,8 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return { ...state, comments: [...state.comments, event.comment] };
     case 'ImpRecorded':
       return { ...state, imp: [...state.imp, event.record] };
+    case 'EntryCorrected':
+      return applyCorrection(state, event);
     case 'CaseClosed': {
       const ended =
         state.current === null

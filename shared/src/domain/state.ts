@@ -83,6 +83,16 @@ export interface Observation {
   readonly observers: readonly string[];
   readonly notes: string;
   readonly recordedBy: string;
+  /** Set when it was not on the agreed date (BF-10): flagged, with the reason given. */
+  readonly departure?: DateDeparture;
+}
+
+/** A departure from the agreed date (BF-10), kept visible on the record. */
+export interface DateDeparture {
+  /** The agreed date, or null when none had been agreed (BF-08). */
+  readonly agreedDate: string | null;
+  readonly reason: string | null;
+  readonly rules: readonly string[];
 }
 
 /** The outcome for one target at a review. */
@@ -101,6 +111,8 @@ export interface Review {
   readonly outcomes: readonly TargetOutcome[];
   readonly allMet: boolean;
   readonly notes: string;
+  /** Set when it was not held on the agreed date (BF-10). */
+  readonly departure?: DateDeparture;
 }
 
 /** The agreed final outcome at a final review (ME-61, ME-62). */
@@ -183,6 +195,18 @@ export interface ImpRecord {
     readonly rules: readonly string[];
   }[];
   readonly notes: readonly string[];
+  /** Every trigger and expectation evaluated (ME-71..78); absent on records made before they were. */
+  readonly results?: readonly ImpResultRecord[];
+}
+
+/** One evaluated IMP trigger or expectation, with its rule. */
+export interface ImpResultRecord {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'trigger' | 'warning' | 'note';
+  readonly outcome: 'raised' | 'clear';
+  readonly recommendation: string | null;
+  readonly rules: readonly string[];
 }
 
 /** Where the case stands. Closed is terminal. */

@@ -6,6 +6,7 @@ import type {
   FinalOutcome,
   Meeting,
   Observation,
+  ImpResultRecord,
   Review,
   Signature,
   Target,
@@ -83,6 +84,17 @@ export interface StageView {
   }[];
   readonly observations: readonly Observation[];
   readonly reviews: readonly Review[];
+  /** Observations and reviews not on the agreed date (BF-10): flagged, with the reason or a request for it. */
+  readonly dateDepartures?: readonly {
+    kind: 'observation' | 'review';
+    id: string;
+    date: string;
+    agreedDate: string | null;
+    reason: string | null;
+    reasonWanted: boolean;
+    message: string;
+    rules: readonly string[];
+  }[];
   readonly duties: readonly {
     id: string;
     label: string;
@@ -152,6 +164,10 @@ export interface CaseView {
       recommendation: string;
       rules: readonly string[];
     }[];
+    /** What the evaluation noted (e.g. a CORE-values shortfall). */
+    notes?: readonly string[];
+    /** Every trigger and expectation, raised or clear, with its rule (ME-71..78). */
+    results?: readonly ImpResultRecord[];
   }[];
   readonly viewerRoles: readonly Role[];
   readonly available: readonly AvailableCommand[];

@@ -1,4 +1,5 @@
 import type { ProcedureDefinition } from '../procedures/schema';
+import { evaluateChecks, type ImpResult } from './imp-checks';
 
 /** One IMP record as entered. */
 export interface ImpInput {
@@ -24,6 +25,8 @@ export interface ImpEvaluation {
     rules: readonly string[];
   }[];
   readonly notes: string[];
+  /** Every trigger and expectation of the point, raised or clear, each with its rule. */
+  readonly results: ImpResult[];
 }
 
 function fires(trigger: Trigger, input: ImpInput): boolean {
@@ -60,5 +63,13 @@ export function evaluateImp(point: Point, input: ImpInput): ImpEvaluation {
       `Expected at least ${point.minCoreValues} CORE value(s) at ${point.label}; ${input.coreValues.length} recorded.`,
     );
   }
-  return { fired, notes };
+  const triggers = point.triggers.map((t): ImpResult => ({
+    id: t.id,
+    label: t.label,
+    kind: 'trigger',
+    outcome: fired.some((f) => f.triggerId === t.id) ? 'raised' : 'clear',
+    recommendation: t.recommendation,
+    rules: t.rules,
+  }));
+  return { fired, notes, results: [...triggers, ...evaluateChecks(point, input)] };
 }

@@ -101,6 +101,7 @@ export const brightFuturesScitt = {
       review: {
         by: ['professionalMentor'],
         requiresObservation: 'review-observation',
+        onAgreedDate: true,
         rules: ['BF-08', 'BF-10'],
       },
       meetings: [
@@ -124,6 +125,7 @@ export const brightFuturesScitt = {
           id: 'review-observation',
           label: 'Professional Mentor lesson observation',
           observers: [['professionalMentor']],
+          onAgreedDate: true,
           rules: ['BF-08', 'BF-10'],
         },
       ],

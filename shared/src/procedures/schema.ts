@@ -75,6 +75,8 @@ export const reviewSchema = z.strictObject({
   by: param(roleList),
   requiresObservation: z.string().optional(),
   multiple: z.boolean().default(false),
+  /** Held on the agreed review date (the plan's review date); another date is flagged, not refused (BF-10). */
+  onAgreedDate: z.boolean().default(false),
   rules,
 });
 
@@ -98,6 +100,8 @@ export const observationSchema = z.strictObject({
   id: z.string().min(1),
   label: z.string().min(1),
   observers: z.array(roleList).min(1),
+  /** Carried out on the agreed review date; another date is flagged, not refused (BF-10). */
+  onAgreedDate: z.boolean().default(false),
   rules,
 });
 
@@ -185,6 +189,22 @@ export const impTriggerSchema = z.strictObject({
   rules,
 });
 
+/**
+ * An IMP expectation, checked over a record (ME-73, ME-75, ME-77): `noneOf` holds when no grade is
+ * in `grades`; `mainly` when at least `atLeast` of the grades are; `coreValues` when at least `min`
+ * CORE values are shown; `noted` raises a note whenever a grade in `grades` appears.
+ */
+export const impCheckSchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  kind: z.enum(['noneOf', 'mainly', 'coreValues', 'noted']),
+  grades: z.array(z.string()).default([]),
+  atLeast: z.number().min(0).max(1).optional(),
+  min: z.number().int().min(0).max(10).optional(),
+  severity: z.enum(['warning', 'note']),
+  rules,
+});
+
 /** An IMP progress point. */
 export const impPointSchema = z.strictObject({
   id: z.string().min(1),
@@ -192,6 +212,8 @@ export const impPointSchema = z.strictObject({
   expectations: z.array(z.string()),
   minCoreValues: z.number().int().min(0).max(4),
   triggers: z.array(impTriggerSchema),
+  /** The expectations as checks, each evaluated on every record. */
+  checks: z.array(impCheckSchema).default([]),
   rules,
 });
 

@@ -13,6 +13,11 @@ export const sampleRequests: Record<string, (caseId: string) => SampleRequest> =
   'case-get': (id) => ({ path: `/api/cases/${id}` }),
   'case-available-commands-get': (id) => ({ path: `/api/cases/${id}/available-commands` }),
   'case-history-get': (id) => ({ path: `/api/cases/${id}/history` }),
+  'case-history-verification-get': (id) => ({ path: `/api/cases/${id}/history/verification` }),
+  'case-corrections-post': (id) => ({
+    path: `/api/cases/${id}/corrections`,
+    json: { reason: 'Matrix', correction: { kind: 'duty', dutyId: 'none-such' } },
+  }),
   'case-concerns-post': (id) => ({
     path: `/api/cases/${id}/concerns`,
     json: { category: 'teaching', description: 'Matrix concern' },

@@ -28,7 +28,10 @@ export function leaksIn(body: unknown, sentinels = caseDetailSentinels): string[
 }
 
 /** Every activity the bot sent or updated (POST/PUT) into the given conversation. */
-export function activitiesTo(calls: readonly ConnectorCall[], conversationId: string) {
+export function activitiesTo<C extends ConnectorCall>(
+  calls: readonly C[],
+  conversationId: string,
+): C[] {
   const encoded = encodeURIComponent(conversationId);
   return calls.filter(
     (c) =>

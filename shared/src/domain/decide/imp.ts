@@ -58,6 +58,7 @@ export const recordImpPolicy: Policy<'recordImp'> = {
       standardsMetInFull: c.standardsMetInFull,
       fired: evaluation.fired,
       notes: evaluation.notes,
+      results: evaluation.results,
     };
     const effects =
       evaluation.fired.length > 0

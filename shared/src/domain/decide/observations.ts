@@ -3,6 +3,7 @@ import { fail, ok, refuse, type Result } from '../../errors/refusal';
 import { activeParticipants } from '../actor';
 import { rolesParam } from '../settings';
 import { currentStage, roleLabel } from '../stage-lookup';
+import { departureFrom, withDeparture } from './agreed-date';
 import { actingId, notify, openCase, requireRole, type Env, type Policy } from './policy';
 
 function permit(env: Env): Result<readonly string[]> {
@@ -40,6 +41,7 @@ export const recordObservationPolicy: Policy<'recordObservation'> = {
         refuse('UNKNOWN_PARTICIPANT', 'Every observer must be a current participant in the case.'),
       );
     let rules: readonly string[] = ['ME-03'];
+    let departure: ReturnType<typeof departureFrom>;
     if (c.observationDefinitionId !== null) {
       const def = stage.observations.find((o) => o.id === c.observationDefinitionId);
       if (def === undefined)
@@ -63,6 +65,13 @@ export const recordObservationPolicy: Policy<'recordObservation'> = {
         );
       }
       rules = def.rules;
+      departure = departureFrom(
+        def.onAgreedDate,
+        def.rules,
+        current.value.instance,
+        c.date,
+        c.departureReason,
+      );
     }
     const observation = {
       observationId: env.ctx.newId(),
@@ -71,6 +80,7 @@ export const recordObservationPolicy: Policy<'recordObservation'> = {
       observers: c.observers,
       notes: c.notes,
       recordedBy: actingId(env),
+      ...withDeparture(departure),
     };
     return ok({
       events: [{ type: 'ObservationRecorded', observation }],

@@ -2,6 +2,7 @@ import { todayInUk } from '../../calendar';
 import { fail, ok, refuse, type Result } from '../../errors/refusal';
 import { rolesParam } from '../settings';
 import { currentStage } from '../stage-lookup';
+import { departureFrom, withDeparture } from './agreed-date';
 import { missingAgreement, outcomeAgainstReview } from './outcome-evidence';
 import { actingId, notifyPartners, requireRole, type Env, type Policy } from './policy';
 
@@ -76,6 +77,15 @@ export const recordReviewPolicy: Policy<'recordReview'> = {
       outcomes: c.outcomes,
       allMet: c.outcomes.every((o) => o.met),
       notes: c.notes,
+      ...withDeparture(
+        departureFrom(
+          ctx.value.review.onAgreedDate,
+          ctx.value.review.rules,
+          ctx.value.instance,
+          c.heldOn,
+          c.departureReason,
+        ),
+      ),
     };
     return ok({
       events: [{ type: 'ReviewRecorded', review }],

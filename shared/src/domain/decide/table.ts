@@ -1,5 +1,6 @@
 import type { CaseCommandType } from '../commands';
 import { closeCasePolicy } from './close-case';
+import { correctEntryPolicy } from './correct-entry';
 import { addCommentPolicy } from './comments';
 import { raiseConcernPolicy } from './concerns';
 import {
@@ -46,5 +47,6 @@ export const policies: { readonly [K in CaseCommandType]: Policy<K> } = {
   recordAppealOutcome: recordAppealOutcomePolicy,
   addComment: addCommentPolicy,
   recordImp: recordImpPolicy,
+  correctEntry: correctEntryPolicy,
   closeCase: closeCasePolicy,
 };

@@ -119,7 +119,11 @@ describe('IMP 3 triggers (ME-77, ME-78)', () => {
       point('IMP3'),
       record(good, { coreValues: all4, standardsMetInFull: true }),
     );
-    expect(result).toEqual({ fired: [], notes: [] });
+    expect(result).toMatchObject({ fired: [], notes: [] });
+    // the developing grades are noted for ECT targets (ME-77); nothing else is raised
+    expect(result.results.filter((r) => r.outcome === 'raised').map((r) => r.id)).toEqual([
+      'imp3-developing-ect',
+    ]);
   });
 
   it('ME-78: still emerging in any area fires a final-stage Cause for Concern', () => {

@@ -1,0 +1,194 @@
+import { TableClient } from '@azure/data-tables';
+import { eventRowKey } from '../../../functions/src/infrastructure/tables/row-keys';
+import type { HistoryEntry } from '../../../functions/src/services/case-service-port';
+import type { CaseRecordView } from '@shared/record/stages-view';
+import { bodyOf, startApi, type ApiHarness } from '../api/api-fixture';
+import {
+  meThroughEveryStage,
+  servicesOn,
+  TestClock,
+  type FullCase,
+} from '../../support/record-service-fixture';
+import { cmd, meCaseAt, who } from '../../support/service-fixture';
+
+jest.setTimeout(120_000);
+
+let api: ApiHarness;
+let full: FullCase;
+
+beforeAll(async () => {
+  api = await startApi();
+  const clock = new TestClock(new Date('2026-01-12T10:00:00Z'));
+  full = await meThroughEveryStage(servicesOn(api.services.tables, clock), clock);
+});
+afterAll(async () => {
+  await api.stop();
+});
+
+const history = async (caseId: string, as = 'me-course-tutor') =>
+  bodyOf<{ events: HistoryEntry[] }>(await api.call('GET', `/api/cases/${caseId}/history`, { as }))
+    .events;
+
+test('ME-70, BF-21: a closed case keeps every stage in GET /api/cases/{id} and is listed with status=closed', async () => {
+  const reply = await api.call('GET', `/api/cases/${full.caseId}`, { as: 'me-director' });
+  expect(reply.status).toBe(200);
+  const view = bodyOf<CaseRecordView>(reply);
+  expect(view.status.kind).toBe('closed');
+  expect(view.stage).toBeNull();
+  expect(view.stages.map((s) => [s.position, s.stageId, s.current])).toEqual([
+    [1, 'pre-stage-1', false],
+    [2, 'stage-1', false],
+    [3, 'stage-2', false],
+    [4, 'stage-3', false],
+    [5, 'stage-4', false],
+    [6, 'stage-5', false],
+    [7, 'stage-6', false],
+  ]);
+  const stage3 = view.stages[3]!;
+  const signed = stage3.planVersions.at(-1)!;
+  expect(signed.fullySigned).toBe(true);
+  expect(signed.signatures.map((s) => s.role).sort()).toEqual(
+    ['courseTutor', 'director', 'mentor', 'professionalMentor', 'trainee'].sort(),
+  );
+  expect(stage3.observations[0]?.notes).toBe('Initial joint observation of Year 9');
+  expect(view.stages[4]!.finalOutcome?.basis).toBe('unlikely-to-progress');
+  const listed = bodyOf<{ cases: { caseId: string; status: string }[] }>(
+    await api.call('GET', '/api/cases?status=closed', { as: 'me-course-tutor' }),
+  ).cases;
+  expect(listed.map((c) => c.caseId)).toContain(full.caseId);
+  expect(listed.every((c) => c.status === 'closed')).toBe(true);
+});
+
+test('ME-28, ME-57: the history names each actor with their role then, in plain English, with rule ids', async () => {
+  const events = await history(full.caseId);
+  const line = (e: HistoryEntry) =>
+    `${e.actor.name} (${e.actor.roleLabels.join(', ')}): ${e.summary}`;
+  const lines = events.map(line);
+  expect(lines[0]).toMatch(/^Claire Fenton \(Course Tutor\): Opened the case for Emily Clarke/);
+  expect(lines).toContain(
+    `Gareth Jones (Mentor): Signed plan version ${String(full.view.stages[1]!.planVersions.at(-1)!.version)} as Mentor`,
+  );
+  expect(lines).toContain(
+    'Helen Moss (Professional Tutor): Raised a concern: Teaching causing concern (planning, behaviour, marking)',
+  );
+  expect(lines).toContain(
+    'Ruth Adeyemi (Director / Assistant Director): Done: Formal letter sent to the trainee, copied to the Course Tutor',
+  );
+  const letter = events.find((e) => e.summary.startsWith('Done: Formal letter'))!;
+  expect(letter.rules).toEqual(['ME-67']);
+  expect(letter.actor.oid).toBe(who('me-director').oid);
+  const outcome = events.find((e) => e.type === 'FinalOutcomeRecorded')!;
+  expect(outcome.summary).toBe(
+    'Recorded the final outcome: Outcome 2, insufficient progress: unlikely to make progress towards QTS',
+  );
+  expect(outcome.changes).toEqual([
+    'Agreed by: Gareth Jones, Sanjay Patel, Claire Fenton',
+    'Notes: Agreed at the final review',
+  ]);
+  expect(
+    events.every((e) => e.summary.length > 0 && !/^[A-Z][a-z]+[A-Z]\w+$/.test(e.summary)),
+  ).toBe(true);
+});
+
+test('AU2: GET .../history/verification reports intact, then catches a chain tampered in Azurite storage', async () => {
+  const path = `/api/cases/${full.caseId}/history/verification`;
+  const intact = bodyOf<{ status: string; events: number }>(
+    await api.call('GET', path, { as: 'me-course-tutor' }),
+  );
+  expect(intact).toMatchObject({ status: 'intact' });
+  const events = await history(full.caseId);
+  expect(intact.events).toBe(events.length);
+  const victim = events.find((e) => e.type === 'FinalOutcomeRecorded')!;
+  const table = TableClient.fromConnectionString(
+    process.env.AZURE_TABLES_CONNECTION_STRING!,
+    api.services.tables.cases,
+    {
+      allowInsecureConnection: true,
+    },
+  );
+  const row = await table.getEntity<{ data: string }>(
+    'mid-essex-itt',
+    eventRowKey(full.caseId, victim.seq),
+  );
+  await table.updateEntity(
+    {
+      partitionKey: 'mid-essex-itt',
+      rowKey: row.rowKey!,
+      data: row.data.replace('insufficient', 'sufficient'),
+    },
+    'Merge',
+    { etag: row.etag },
+  );
+  const broken = await api.call('GET', path, { as: 'me-course-tutor' });
+  expect(broken.status).toBe(200);
+  expect(bodyOf(broken)).toMatchObject({
+    status: 'broken',
+    brokenAtSeq: victim.seq,
+    brokenEntry: { seq: victim.seq, type: 'FinalOutcomeRecorded' },
+  });
+  await table.updateEntity(
+    { partitionKey: 'mid-essex-itt', rowKey: row.rowKey!, data: row.data },
+    'Merge',
+  );
+  expect(bodyOf(await api.call('GET', path, { as: 'me-course-tutor' }))).toMatchObject({
+    status: 'intact',
+  });
+});
+
+test('issue 12: a correction through POST .../corrections supersedes the entry; a closed case refuses it naming the way forward', async () => {
+  const id = await meCaseAt(api.services, 'stage-1');
+  const view = bodyOf<CaseRecordView>(
+    await api.call('GET', `/api/cases/${id}`, { as: 'me-course-tutor' }),
+  );
+  const mentor = view.participants.find((p) => p.role === 'mentor')!.participantId;
+  const date = '2026-01-12';
+  const recorded = await api.call('POST', `/api/cases/${id}/observations`, {
+    as: 'me-course-tutor',
+    json: { date, observers: [mentor], notes: 'Observed Year 8' },
+    headers: { 'idempotency-key': cmd() },
+  });
+  expect(recorded.status).toBe(200);
+  const obs = bodyOf<{ view: CaseRecordView }>(recorded).view.stage!.observations[0]!;
+  const corrected = await api.call('POST', `/api/cases/${id}/corrections`, {
+    as: 'me-course-tutor',
+    json: {
+      reason: 'It was Year 9',
+      correction: {
+        kind: 'observation',
+        observationId: obs.observationId,
+        date,
+        observers: [mentor],
+        notes: 'Observed Year 9',
+      },
+    },
+    headers: { 'idempotency-key': cmd() },
+  });
+  expect(corrected.status).toBe(200);
+  const entries = await history(id);
+  const original = entries.find((e) => e.type === 'ObservationRecorded')!;
+  const correction = entries.find((e) => e.type === 'EntryCorrected')!;
+  expect(correction).toMatchObject({
+    summary: 'Corrected the observation: It was Year 9',
+    supersedes: original.seq,
+  });
+  expect(original.supersededBy).toBe(correction.seq);
+  const missingReason = await api.call('POST', `/api/cases/${id}/corrections`, {
+    as: 'me-course-tutor',
+    json: { correction: { kind: 'duty', dutyId: 'evidence-gathered' } },
+    headers: { 'idempotency-key': cmd() },
+  });
+  expect(missingReason.status).toBe(400);
+  const closed = await api.call('POST', `/api/cases/${full.caseId}/corrections`, {
+    as: 'me-director',
+    json: {
+      reason: 'Wrong',
+      correction: { kind: 'finalOutcome', progress: 'sufficient', notes: 'x' },
+    },
+    headers: { 'idempotency-key': cmd() },
+  });
+  expect(closed.status).toBe(409);
+  const problem = bodyOf<{ code: string; detail: string; rules: string[] }>(closed);
+  expect(problem.code).toBe('CASE_CLOSED');
+  expect(problem.rules).toEqual(expect.arrayContaining(['ME-53', 'ME-65', 'ME-69']));
+  expect(problem.detail).toContain('right of appeal');
+});
