@@ -69,6 +69,8 @@ function replacement(env: Env, t: CorrectionTarget, c: Correction): Result<Corre
             date: c.date,
             observers: c.observers,
             notes: c.notes,
+            // A correction restates the entry; a date departure is flagged again (BF-10).
+            departureReason: null,
           },
           rules,
         ),
@@ -86,7 +88,13 @@ function replacement(env: Env, t: CorrectionTarget, c: Correction): Result<Corre
       const made = first(
         recordReviewPolicy.apply(
           env,
-          { type: 'recordReview', heldOn: c.heldOn, outcomes: c.outcomes, notes: c.notes },
+          {
+            type: 'recordReview',
+            heldOn: c.heldOn,
+            outcomes: c.outcomes,
+            notes: c.notes,
+            departureReason: null,
+          },
           rules,
         ),
       );
@@ -108,6 +116,8 @@ function replacement(env: Env, t: CorrectionTarget, c: Correction): Result<Corre
             basis: c.basis,
             agreedBy: c.agreedBy,
             notes: c.notes,
+            // The corrected outcome must itself agree with the latest review (ME-62).
+            reasonAgainstReview: null,
           },
           rules,
         ),
