@@ -74,6 +74,8 @@ const correctionSchema = z.discriminatedUnion('kind', [
     basis: z.enum(['unlikely-to-progress', 'serious-negative-impact']).nullable().default(null),
     agreedBy: z.array(idSchema).max(10).default([]),
     notes: long,
+    /** Why the corrected outcome departs from the latest review, when it does (ME-60..62). */
+    reasonAgainstReview: long.nullable().default(null),
   }),
   /** A meeting marked held in error (held: false), or its notes corrected (held: true). */
   z.strictObject({

@@ -116,8 +116,8 @@ function replacement(env: Env, t: CorrectionTarget, c: Correction): Result<Corre
             basis: c.basis,
             agreedBy: c.agreedBy,
             notes: c.notes,
-            // The corrected outcome must itself agree with the latest review (ME-62).
-            reasonAgainstReview: null,
+            // The corrected outcome is held to the latest review like the first one (ME-60..62).
+            reasonAgainstReview: c.reasonAgainstReview,
           },
           rules,
         ),

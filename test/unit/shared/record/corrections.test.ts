@@ -156,10 +156,25 @@ test('ME-62: the final outcome cannot be corrected once Stage 5 has started', ()
       },
     })?.rules,
   ).toEqual(['ME-61']);
+  // Outcome 1 against a review that found the target not met: refused without the reason and
+  // the agreement ME-61/62 name, like the first recording.
+  expect(
+    fork.run(ME.courseTutor, {
+      type: 'correctEntry',
+      reason: 'Recorded in error: progress was sufficient',
+      correction: { kind: 'finalOutcome', progress: 'sufficient', notes: 'Sufficient progress' },
+    })?.rules,
+  ).toEqual(['ME-60', 'ME-61']);
   fork.ok(ME.courseTutor, {
     type: 'correctEntry',
     reason: 'Recorded in error: progress was sufficient',
-    correction: { kind: 'finalOutcome', progress: 'sufficient', notes: 'Sufficient progress' },
+    correction: {
+      kind: 'finalOutcome',
+      progress: 'sufficient',
+      notes: 'Sufficient progress',
+      reasonAgainstReview: 'Evidence after the review showed the target met',
+      agreedBy: [ME.mentor, ME.leadSubjectTutor, ME.courseTutor].map((p) => fork.participantId(p)),
+    },
   });
   expect(fork.mustState().current?.finalOutcome?.progress).toBe('sufficient');
 });
