@@ -120,6 +120,27 @@ export async function meThroughEveryStage(
       notes,
     }));
   };
+  // A meeting of the current stage with the participants holding `roles`, recorded held (ME-46, ME-64).
+  const holdMeeting = async (persona: string, meetingDefinitionId: string, roles: string[]) => {
+    const v = await view();
+    const attendees = v.participants
+      .filter((p) => p.active && roles.includes(p.role))
+      .map((p) => p.participantId);
+    await run(persona, () => ({
+      type: 'scheduleMeeting',
+      meetingDefinitionId,
+      start: clock.now.toISOString(),
+      durationMinutes: 60,
+      online: true,
+      attendees,
+    }));
+    const meeting = (await view()).stage!.meetings.at(-1)!;
+    await run(persona, () => ({
+      type: 'recordMeetingHeld',
+      meetingId: meeting.meetingId,
+      notes: 'Held as planned',
+    }));
+  };
   const target = (n: number, stage: string) => ({
     type: 'addTarget',
     text: `${stage} target ${String(n)}: consistent behaviour routines`,
@@ -195,6 +216,13 @@ export async function meThroughEveryStage(
     observers,
     notes: 'Initial joint observation of Year 9',
   }));
+  await holdMeeting('me-course-tutor', 'cfc-meeting', [
+    'courseTutor',
+    'mentor',
+    'trainee',
+    'professionalMentor',
+    'director',
+  ]);
   await sign([...isp.slice(0, 4), ['me-director', 'director']]);
   clock.advanceDays(10);
   await run('me-course-tutor', () => ({
@@ -220,6 +248,7 @@ export async function meThroughEveryStage(
     overview: '',
     evidence: noEvidence,
   }));
+  await holdMeeting('me-director', 'director-meeting', ['director', 'trainee']);
   for (const dutyId of [
     'programme-terminated',
     'director-meeting-record',
