@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { Identity } from '@shared/domain/context';
 import { fail, ok, refuse, type Result } from '@shared/errors/refusal';
+import { entraIdSchema, normaliseEntraId } from '@shared/schemas/text';
 
 /** The parts of an inbound activity that say who sent it. */
 export interface ActivityIdentity {
@@ -9,7 +9,8 @@ export interface ActivityIdentity {
   readonly channelData?: { readonly tenant?: { readonly id?: string } };
 }
 
-const guid = z.guid();
+// Teams may send ids in any letter case; they are compared only lower-case (issue 8 item 3).
+const guid = entraIdSchema();
 
 /**
  * The acting person: the authenticated activity's `from.aadObjectId` and its tenant. Never
@@ -21,7 +22,7 @@ export function actorOf(activity: ActivityIdentity): Result<Identity> {
   if (
     conversationTenant !== undefined &&
     channelTenant !== undefined &&
-    conversationTenant !== channelTenant
+    normaliseEntraId(conversationTenant) !== normaliseEntraId(channelTenant)
   ) {
     return fail(
       refuse(

@@ -4,6 +4,7 @@ import { roleSchema } from './roles';
 import {
   civilDateSchema,
   emailSchema,
+  entraIdSchema,
   idSchema,
   instantSchema,
   safeText,
@@ -14,7 +15,8 @@ const short = safeText(textLimits.short);
 const medium = safeText(textLimits.medium);
 const long = safeText(textLimits.long);
 const optionalLong = safeText(textLimits.long, 0).default('');
-const guid = z.guid({ message: 'must be a GUID' });
+// Entra ids in any letter case, kept lower-case: compared only in normal form (issue 8 item 3).
+const guid = entraIdSchema('must be a GUID');
 
 /** A person to name in a case. */
 export const participantInputSchema = z.strictObject({

@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { calendarSettingsSchema } from '../calendar';
 import { roleSchema } from '../domain/roles';
-import { emailSchema, providerIdSchema, safeText, textLimits } from '../schemas/text';
+import {
+  emailSchema,
+  entraIdSchema,
+  providerIdSchema,
+  safeText,
+  textLimits,
+} from '../schemas/text';
 
 /** A member of the provider's staff directory (programme leads, directors act provider-wide). */
 export const staffMemberSchema = z.strictObject({
-  tid: z.guid(),
-  oid: z.guid(),
+  // Any letter case in, lower case kept (issue 8 item 3).
+  tid: entraIdSchema(),
+  oid: entraIdSchema(),
   name: safeText(textLimits.short),
   email: emailSchema.nullable().default(null),
   role: roleSchema,
@@ -18,7 +25,7 @@ export const providerSettingsSchema = z.strictObject({
   name: safeText(textLimits.short),
   procedureId: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/),
   /** Entra tenants allowed to sign in for this provider: its own and its partner schools'. */
-  tenants: z.array(z.guid()).min(1).max(200),
+  tenants: z.array(entraIdSchema()).min(1).max(200),
   calendar: calendarSettingsSchema,
   /** Values for the procedure's settings (X-items); a missing key takes the stated default. */
   values: z.record(z.string(), z.unknown()).default({}),
