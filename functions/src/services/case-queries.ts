@@ -1,6 +1,6 @@
 import { actorFor } from '@shared/domain/actor';
 import { providerWideRoles } from '@shared/domain/roles';
-import { buildCaseView, summarise } from '@shared/domain/case-view';
+import { summarise } from '@shared/domain/case-view';
 import type { Identity } from '@shared/domain/context';
 import { availableCommands } from '@shared/domain/decide';
 import type { AvailableCommand, CaseSummary, CaseView } from '@shared/domain/view';
@@ -14,6 +14,7 @@ import type { CaseCommands } from './case-service';
 import type { CaseListFilter, HistoryEntry } from './case-service-port';
 import type { ProviderDirectory } from './provider-directory';
 import { readState } from './stored-state';
+import { viewOf } from './case-version';
 import type { SecurityAudit } from './security-audit';
 
 /** Reads: a case, its available commands, its history, and "my cases". */
@@ -29,7 +30,7 @@ export class CaseQueries {
   async getCase(who: Identity, caseId: string): Promise<Result<CaseView>> {
     const loaded = await this.commands.load(who, caseId);
     if (!loaded.ok) return loaded;
-    const view = buildCaseView(loaded.value.ctx, loaded.value.state, loaded.value.actor);
+    const view = viewOf(loaded.value);
     if (view.concerns.some((c) => c.specialCategory && !c.redacted)) {
       await this.audit?.record(
         'special-category-read',

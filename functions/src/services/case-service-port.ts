@@ -21,6 +21,15 @@ export interface HistoryEntry {
   readonly hash: string;
 }
 
+/** Options of one command. */
+export interface ExecuteOptions {
+  /**
+   * The case version the caller last saw (If-Match). When the case has moved on, the command is
+   * refused PRECONDITION_FAILED with the current view in `details.case`, never applied over it.
+   */
+  readonly ifMatchVersion?: number;
+}
+
 /** The result of a command: the case as the caller now sees it. */
 export interface CommandResult {
   readonly caseId: string;
@@ -46,6 +55,7 @@ export interface CaseServicePort {
     caseId: string,
     command: CaseCommand,
     commandId: string,
+    options?: ExecuteOptions,
   ): Promise<Result<CommandResult>>;
   getCase(who: Identity, caseId: string): Promise<Result<CaseView>>;
   available(who: Identity, caseId: string): Promise<Result<readonly AvailableCommand[]>>;

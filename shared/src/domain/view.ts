@@ -171,6 +171,8 @@ export interface CaseView {
   }[];
   readonly viewerRoles: readonly Role[];
   readonly available: readonly AvailableCommand[];
+  /** The case version (its event count), set by the service; sent as the ETag `"v{version}"` and checked by If-Match. */
+  readonly version?: number;
 }
 
 /** One row of a "my cases" listing. */
