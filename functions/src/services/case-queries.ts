@@ -1,6 +1,7 @@
 import { actorFor } from '@shared/domain/actor';
 import { providerWideRoles } from '@shared/domain/roles';
 import { summarise } from '@shared/domain/case-view';
+import { matchesSearch } from '@shared/domain/case-search';
 import type { Identity } from '@shared/domain/context';
 import { availableCommands } from '@shared/domain/decide';
 import type { AvailableCommand, CaseSummary, CaseView } from '@shared/domain/view';
@@ -136,6 +137,7 @@ const parallelReads = 8;
 const pointReadShare = 8;
 
 function matches(row: CaseSummary, filter: CaseListFilter): boolean {
+  if (filter.q !== undefined && !matchesSearch(row, filter.q)) return false;
   if (filter.status !== undefined && row.status !== filter.status) return false;
   if (filter.stageId !== undefined && row.stageId !== filter.stageId) return false;
   if (filter.dueBy !== undefined) {

@@ -9,6 +9,8 @@ export interface CaseListFilter {
   readonly status?: 'open' | 'closed';
   /** Only cases whose next review falls on or before this civil date (or is overdue). */
   readonly dueBy?: string;
+  /** Words to find in the trainee's name, school or subject (all of them, any case or accent). */
+  readonly q?: string;
 }
 
 /** One audit event as the history view shows it. */

@@ -180,6 +180,9 @@ export interface CaseSummary {
   readonly caseId: string;
   readonly providerId: string;
   readonly traineeName: string;
+  /** The trainee's school and subject, searched by `GET /api/cases?q=`. */
+  readonly school?: string;
+  readonly subject?: string;
   readonly stageId: string | null;
   readonly stageLabel: string | null;
   readonly status: 'open' | 'closed';
