@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Identity } from '@shared/domain/context';
-import { civilDateSchema } from '@shared/schemas/text';
+import { civilDateSchema, safeText } from '@shared/schemas/text';
 import { authenticated } from '../http/authenticated';
 import { parseQuery } from '../http/request-params';
 import { fromResult, okJson } from '../http/responses';
@@ -17,21 +17,24 @@ export const casesListQuery = z.strictObject({
     .optional(),
   status: z.enum(['open', 'closed']).optional(),
   dueBy: civilDateSchema.optional(),
+  /** Search: words found in the trainee's name, school or subject, within the cases I may see. */
+  q: safeText(100, 0).optional(),
 });
 
 async function handle(request: ApiRequest, who: Identity) {
   const query = parseQuery(request, casesListQuery);
   if (!query.ok) return query.response;
-  const { stage, status, dueBy } = query.value;
+  const { stage, status, dueBy, q } = query.value;
   const filter = {
     ...(stage === undefined ? {} : { stageId: stage }),
     ...(status === undefined ? {} : { status }),
     ...(dueBy === undefined ? {} : { dueBy }),
+    ...(q === undefined || q.trim() === '' ? {} : { q }),
   };
   return fromResult(await runtime().service.listMine(who, filter), (cases) => okJson({ cases }));
 }
 
-/** `GET /api/cases?mine=true&stage=&status=&dueBy=`: the caller's cases (`listMine`). */
+/** `GET /api/cases?mine=true&stage=&status=&dueBy=&q=`: the caller's cases (`listMine`), optionally searched. */
 export const casesList = documented(
   { name: 'cases-list', methods: ['GET'], route: 'cases', handler: authenticated(handle) },
   {

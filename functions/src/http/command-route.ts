@@ -8,7 +8,7 @@ import { commandIdFor } from './idempotency-key';
 import { fieldErrors, parseBody, type BodyParse } from './json-body';
 import { problem } from './problem';
 import { parseParams } from './request-params';
-import { fromResult } from './responses';
+import { caseResult, ifMatchVersion } from './case-etag';
 import { documented, type DocumentedRoute } from './route-doc';
 import type { ApiRequest, ApiResponse } from './route-types';
 import { runtime } from './runtime';
@@ -74,7 +74,12 @@ export function commandRoute(spec: CommandRouteSpec): DocumentedRoute {
       const errors = fieldErrors(command.error);
       return problem(400, 'VALIDATION_FAILED', 'The request is not valid.', { errors });
     }
-    return fromResult(await runtime().service.execute(who, caseId, command.data, commandId.value));
+    const version = ifMatchVersion(request);
+    if (!version.ok) return version.response;
+    const result = await runtime().service.execute(who, caseId, command.data, commandId.value, {
+      ...(version.value === undefined ? {} : { ifMatchVersion: version.value }),
+    });
+    return caseResult(result, (r) => r.view);
   };
   const route = {
     name: spec.name,
@@ -89,6 +94,10 @@ export function commandRoute(spec: CommandRouteSpec): DocumentedRoute {
     params,
     ...(bodyless ? {} : { body }),
     idempotent: true,
+    headers: {
+      'If-Match':
+        'Optional: the case ETag from GET /api/cases/{caseId} ("v12"). If the case has changed since, 412 with the current case and its ETag.',
+    },
     success: 200,
     command: spec.type,
   });

@@ -1,6 +1,7 @@
 import { actorFor } from '@shared/domain/actor';
 import { providerWideRoles } from '@shared/domain/roles';
-import { buildCaseView, summarise } from '@shared/domain/case-view';
+import { summarise } from '@shared/domain/case-view';
+import { matchesSearch } from '@shared/domain/case-search';
 import type { Identity } from '@shared/domain/context';
 import { availableCommands } from '@shared/domain/decide';
 import type { AvailableCommand, CaseSummary } from '@shared/domain/view';
@@ -19,6 +20,7 @@ import type { CaseListFilter, HistoryEntry } from './case-service-port';
 import type { ProviderDirectory } from './provider-directory';
 import { recordedEvents } from './record-events';
 import { readState } from './stored-state';
+import { viewOf } from './case-version';
 import type { SecurityAudit } from './security-audit';
 
 /** Reads: a case, its available commands, its history, and "my cases". */
@@ -34,7 +36,7 @@ export class CaseQueries {
   async getCase(who: Identity, caseId: string): Promise<Result<CaseRecordView>> {
     const loaded = await this.commands.load(who, caseId);
     if (!loaded.ok) return loaded;
-    const view = buildCaseView(loaded.value.ctx, loaded.value.state, loaded.value.actor);
+    const view = viewOf(loaded.value);
     const events = recordedEvents(await this.store.events(view.providerId, caseId));
     const stages = stageRecordViews(loaded.value.ctx.definition, events);
     if (view.concerns.some((c) => c.specialCategory && !c.redacted)) {
@@ -153,6 +155,7 @@ const parallelReads = 8;
 const pointReadShare = 8;
 
 function matches(row: CaseSummary, filter: CaseListFilter): boolean {
+  if (filter.q !== undefined && !matchesSearch(row, filter.q)) return false;
   if (filter.status !== undefined && row.status !== filter.status) return false;
   if (filter.stageId !== undefined && row.stageId !== filter.stageId) return false;
   if (filter.dueBy !== undefined) {

@@ -10,6 +10,8 @@ export interface CaseListFilter {
   readonly status?: 'open' | 'closed';
   /** Only cases whose next review falls on or before this civil date (or is overdue). */
   readonly dueBy?: string;
+  /** Words to find in the trainee's name, school or subject (all of them, any case or accent). */
+  readonly q?: string;
 }
 
 /**
@@ -18,6 +20,15 @@ export interface CaseListFilter {
  * rule ids, whether anything was withheld from this reader, and correction links (issue 12).
  */
 export type HistoryEntry = ReadableEntry;
+
+/** Options of one command. */
+export interface ExecuteOptions {
+  /**
+   * The case version the caller last saw (If-Match). When the case has moved on, the command is
+   * refused PRECONDITION_FAILED with the current view in `details.case`, never applied over it.
+   */
+  readonly ifMatchVersion?: number;
+}
 
 /** The result of a command: the case as the caller now sees it. */
 export interface CommandResult {
@@ -44,6 +55,7 @@ export interface CaseServicePort {
     caseId: string,
     command: CaseCommand,
     commandId: string,
+    options?: ExecuteOptions,
   ): Promise<Result<CommandResult>>;
   getCase(who: Identity, caseId: string): Promise<Result<CaseView>>;
   available(who: Identity, caseId: string): Promise<Result<readonly AvailableCommand[]>>;

@@ -22,7 +22,8 @@ import {
   type StoredCase,
 } from '../infrastructure/tables/case-store-port';
 import { caseIdFor, providerOf } from './case-ids';
-import type { CommandResult } from './case-service-port';
+import type { CommandResult, ExecuteOptions } from './case-service-port';
+import { staleVersion, viewOf } from './case-version';
 import { summaryColumns } from './case-summary-columns';
 import type { ProviderContext, ProviderDirectory } from './provider-directory';
 import { readState } from './stored-state';
@@ -120,7 +121,7 @@ export class CaseCommands {
     if (outcome.kind === 'conflict')
       return fail(refuse('CONFLICT', 'A case was already opened with this request id.'));
     if (outcome.kind === 'duplicate') return this.reloaded(who, caseId, eventsOf(outcome.result));
-    return ok(this.fresh(ctx, provider, next, who, decided.value));
+    return ok(this.fresh(ctx, provider, next, who, decided.value, outcome.seq));
   }
 
   /** Runs one command; on a lost race re-reads and re-decides, never losing an update (C1). */
@@ -129,6 +130,7 @@ export class CaseCommands {
     caseId: string,
     input: CaseCommand,
     commandId: string,
+    options: ExecuteOptions = {},
   ): Promise<Result<CommandResult>> {
     const checked = parseCaseCommand(input);
     if (!checked.ok) return checked;
@@ -144,6 +146,8 @@ export class CaseCommands {
         if (!sameCommand(earlier.result, fingerprint)) return fail(keyReused());
         return ok(this.result(loaded.value, eventsOf(earlier.result)));
       }
+      const stale = staleVersion(loaded.value, options.ifMatchVersion);
+      if (stale !== null) return fail(stale);
       const decision = decide(ctx, state, command, actor);
       if (!decision.ok) return decision;
       if (decision.value.events.length === 0) return ok(this.result(loaded.value, []));
@@ -163,7 +167,9 @@ export class CaseCommands {
         return this.reloaded(who, caseId, eventsOf(outcome.result));
       }
       if (outcome.kind === 'committed')
-        return ok(this.fresh(ctx, loaded.value.provider, next, who, decision.value.events));
+        return ok(
+          this.fresh(ctx, loaded.value.provider, next, who, decision.value.events, outcome.seq),
+        );
       await sleep(5 + Math.random() * 20 * (attempt + 1));
     }
     return fail(
@@ -213,9 +219,10 @@ export class CaseCommands {
     next: CaseState,
     who: Identity,
     events: readonly CaseEvent[],
+    version: number,
   ): CommandResult {
     const actor = actorFor(next, provider.settings.staff, who);
-    const view = actor.roles.length === 0 ? null : buildCaseView(ctx, next, actor);
+    const view = actor.roles.length === 0 ? null : { ...buildCaseView(ctx, next, actor), version };
     return { caseId: next.caseId, events: events.map((e) => e.type), view };
   }
 
@@ -233,7 +240,7 @@ export class CaseCommands {
     return {
       caseId: loaded.state.caseId,
       events,
-      view: buildCaseView(loaded.ctx, loaded.state, loaded.actor),
+      view: viewOf(loaded),
     };
   }
 }

@@ -5,7 +5,7 @@ import { openTable } from '../infrastructure/tables/table-clients';
 import { TableCaseStore } from '../infrastructure/tables/case-table-store';
 import { newEntityId } from './case-ids';
 import { CaseCommands } from './case-service';
-import type { CaseListFilter, CaseServicePort } from './case-service-port';
+import type { CaseListFilter, CaseServicePort, ExecuteOptions } from './case-service-port';
 import { CaseQueries } from './case-queries';
 import { CaseRecord } from './case-record';
 import { ProviderDirectory } from './provider-directory';
@@ -58,8 +58,13 @@ export function createAppServices(
   const cases: CaseServicePort = {
     openCase: (who: Identity, providerId: string, input: OpenCaseCommand, commandId: string) =>
       commands.openCase(who, providerId, input, commandId),
-    execute: (who: Identity, caseId: string, command: CaseCommand, commandId: string) =>
-      commands.execute(who, caseId, command, commandId),
+    execute: (
+      who: Identity,
+      caseId: string,
+      command: CaseCommand,
+      commandId: string,
+      options?: ExecuteOptions,
+    ) => commands.execute(who, caseId, command, commandId, options),
     getCase: (who, caseId) => queries.getCase(who, caseId),
     available: (who, caseId) => queries.available(who, caseId),
     history: (who, caseId) => queries.history(who, caseId),

@@ -128,6 +128,8 @@ export function summarise(ctx: DecisionContext, state: CaseState, actor: Actor):
     caseId: state.caseId,
     providerId: state.providerId,
     traineeName: state.trainee.name,
+    school: state.trainee.school,
+    subject: state.trainee.subject,
     stageId: view?.stageId ?? null,
     stageLabel: view?.label ?? null,
     status: state.status.kind,

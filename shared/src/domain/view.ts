@@ -171,6 +171,8 @@ export interface CaseView {
   }[];
   readonly viewerRoles: readonly Role[];
   readonly available: readonly AvailableCommand[];
+  /** The case version (its event count), set by the service; sent as the ETag `"v{version}"` and checked by If-Match. */
+  readonly version?: number;
 }
 
 /** One row of a "my cases" listing. */
@@ -178,6 +180,9 @@ export interface CaseSummary {
   readonly caseId: string;
   readonly providerId: string;
   readonly traineeName: string;
+  /** The trainee's school and subject, searched by `GET /api/cases?q=`. */
+  readonly school?: string;
+  readonly subject?: string;
   readonly stageId: string | null;
   readonly stageLabel: string | null;
   readonly status: 'open' | 'closed';

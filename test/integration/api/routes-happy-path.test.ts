@@ -93,6 +93,12 @@ describe('API happy path: every route once, through the local host, real tokens,
       await expectOk('cases-list', 'GET', '/api/cases?mine=true&stage=&status=open&dueBy=', ct),
     );
     expect(list.cases.map((c) => c.caseId)).toContain(id);
+    const found = bodyOf<{ cases: { caseId: string }[] }>(
+      await expectOk('cases-list', 'GET', '/api/cases?q=riverside%20math', ct),
+    );
+    expect(found.cases.map((c) => c.caseId)).toEqual([id]); // item 12: name, school, subject
+    const tooLong = await api.call('GET', `/api/cases?q=${'x'.repeat(101)}`, { as: ct });
+    expect(tooLong.status).toBe(400);
     expect((await view(id)).caseId).toBe(id);
     const available = bodyOf<{ commands: { type: string }[] }>(
       await expectOk('case-available-commands-get', 'GET', at('/available-commands'), ct),
