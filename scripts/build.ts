@@ -1,4 +1,4 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -21,21 +21,41 @@ export async function buildFunctions(): Promise<void> {
   });
 }
 
-/** Bundles the tab to addin/dist (main.js + index.html). */
-export async function buildTab(): Promise<void> {
-  const outdir = path.join(root, 'addin/dist');
+/** How the tab is built: `local` (npm start) adds source maps; `production` never does. */
+export type TabBuildMode = 'local' | 'production';
+
+/** Options of a tab build. */
+export interface TabBuildOptions {
+  readonly mode?: TabBuildMode;
+  /** Output folder (default addin/dist); emptied first so no stale chunk or map survives. */
+  readonly outdir?: string;
+}
+
+/**
+ * Bundles the tab to addin/dist: index.html, main.js (the shell) and one chunk per view under
+ * chunks/ (ESM code splitting). Source maps only in a local build (issue 8): a production build
+ * ships none and no `sourceMappingURL` comment.
+ */
+export async function buildTab(options: TabBuildOptions = {}): Promise<void> {
+  const mode = options.mode ?? 'production';
+  const outdir = options.outdir ?? path.join(root, 'addin/dist');
+  await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   await build({
-    entryPoints: [path.join(root, 'addin/src/main.tsx')],
-    outfile: path.join(outdir, 'main.js'),
+    entryPoints: { main: path.join(root, 'addin/src/main.tsx') },
+    outdir,
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    entryNames: '[name]',
     platform: 'browser',
     target: ['es2022'],
     format: 'esm',
     minify: true,
-    sourcemap: true,
+    sourcemap: mode === 'local',
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
+    metafile: false,
     logLevel: 'warning',
   });
   await copyFile(path.join(root, 'addin/index.html'), path.join(outdir, 'index.html'));

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const options = loadStartOptions(process.env);
   await assertPortFree(options.port, 'local host', 'PORT');
   await assertPortFree(options.azuritePort, 'Azurite tables', 'AZURITE_TABLE_PORT');
-  await buildTab();
+  await buildTab({ mode: 'local' });
   const location = options.azuriteDataDir ?? path.join(root, '.data/azurite');
   const azurite = await startAzurite({ location, port: options.azuritePort, detached: true });
   stoppers.push(() => azurite.stop());

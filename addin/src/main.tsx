@@ -1,15 +1,12 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { Boot } from './app/Boot';
 
 const container = document.getElementById('root');
 if (container !== null) {
   createRoot(container).render(
     <StrictMode>
-      <FluentProvider theme={webLightTheme}>
-        <App />
-      </FluentProvider>
+      <Boot />
     </StrictMode>,
   );
 }

@@ -1,5 +1,5 @@
 import { ApiError } from './api-error';
-import { problemMessage } from './problem-message';
+import { readProblem } from './problem-message';
 
 /** A persona of the local sign-in (local mode only). */
 export interface Persona {
@@ -24,7 +24,7 @@ export async function fetchLocalToken(personaId: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ persona: personaId }),
   });
-  if (!response.ok) throw new ApiError(await problemMessage(response));
+  if (!response.ok) throw new ApiError(await readProblem(response));
   const body = (await response.json()) as { access_token: string };
   return body.access_token;
 }

@@ -4,7 +4,7 @@ import type { Persona } from '../api/local-idp';
 /** Props of the local persona picker. */
 export interface PersonaPickerProps {
   readonly personas: readonly Persona[];
-  readonly onPick: (personaId: string) => void;
+  readonly onPick: (persona: Persona) => void;
 }
 
 /** Picks who to be in local mode. */
@@ -14,7 +14,8 @@ export function PersonaPicker({ personas, onPick }: PersonaPickerProps) {
       <Dropdown
         placeholder="Choose a persona"
         onOptionSelect={(_event, data) => {
-          if (data.optionValue !== undefined) onPick(data.optionValue);
+          const persona = personas.find((p) => p.id === data.optionValue);
+          if (persona !== undefined) onPick(persona);
         }}
       >
         {personas.map((persona) => (

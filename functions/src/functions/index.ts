@@ -32,6 +32,7 @@ import { casesList } from './cases-list';
 import { healthGet } from './health-get';
 import { openApiGet } from './openapi-get';
 import { providerCasesPost } from './provider-cases-post';
+import { providerProcedureGet } from './provider-procedure-get';
 import { providerSettingsGet } from './provider-settings-get';
 import { providerSettingsPut } from './provider-settings-put';
 import { reviewsSweepTimer } from './reviews-sweep-timer';
@@ -70,7 +71,11 @@ export const caseRoutes: RouteDefinition[] = [
 ];
 
 /** Provider administration: settings, calendar closures and X-settings. */
-export const providerRoutes: RouteDefinition[] = [providerSettingsGet, providerSettingsPut];
+export const providerRoutes: RouteDefinition[] = [
+  providerSettingsGet,
+  providerSettingsPut,
+  providerProcedureGet,
+];
 
 /** Every HTTP route of the app. Add one line per feature module (`<resource>-<verb>.ts`). */
 export const allRoutes: RouteDefinition[] = [

@@ -4,6 +4,7 @@ import type { Actor, DecisionContext } from './context';
 import { availableCommands } from './decide';
 import { dateDepartures } from './date-departures';
 import { requiredMeetings } from './required-meetings';
+import { reviewCountdown } from './review-countdown';
 import { reviewOverdue, reviewWindow } from './review-window';
 import { holdsAny } from './actor';
 import { rolesParam, paramValue } from './settings';
@@ -37,6 +38,12 @@ function stageView(ctx: DecisionContext, state: CaseState): StageView | null {
     },
     reviewWindow: window,
     reviewOverdue: reviewOverdue(instance, window, todayInUk(ctx.now)),
+    reviewCountdown: reviewCountdown(
+      instance.plan.reviewDate,
+      window,
+      todayInUk(ctx.now),
+      ctx.calendar,
+    ),
     signers: slots,
     fullySigned: fullySigned(slots),
     meetings: instance.meetings,
@@ -124,6 +131,14 @@ export function buildCaseView(ctx: DecisionContext, state: CaseState, actor: Act
 /** One listing row for this viewer. */
 export function summarise(ctx: DecisionContext, state: CaseState, actor: Actor): CaseSummary {
   const view = stageView(ctx, state);
+  const moving = new Set<string>(needsYouCommands);
+  const needsYou = [
+    ...new Set(
+      availableCommands(ctx, state, actor)
+        .map((c) => c.type)
+        .filter((t) => moving.has(t)),
+    ),
+  ];
   return {
     caseId: state.caseId,
     providerId: state.providerId,
@@ -136,5 +151,19 @@ export function summarise(ctx: DecisionContext, state: CaseState, actor: Actor):
     nextReviewDate: view?.plan.reviewDate ?? view?.reviewWindow?.latest ?? null,
     reviewOverdue: view?.reviewOverdue ?? false,
     viewerRoles: actor.roles,
+    school: state.trainee.school,
+    reviewCountdown: view?.reviewCountdown ?? null,
+    signaturesMissing: view === null ? 0 : view.signers.filter((s) => s.signed === null).length,
+    needsYou,
   };
 }
+
+/** Commands that, when available to a viewer, mean the case is waiting for them. */
+const needsYouCommands = [
+  'signPlan',
+  'recordReview',
+  'completeDuty',
+  'recordFinalOutcome',
+  'recordAppealDecision',
+  'recordAppealOutcome',
+] as const;

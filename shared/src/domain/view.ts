@@ -32,6 +32,15 @@ export interface ReviewWindow {
   readonly settings: readonly string[];
 }
 
+/** Counting days from today to the next review, in the unit of its window (the tab shows both). */
+export interface ReviewCountdown {
+  readonly due: string;
+  /** School or working days left (negative once passed); today itself does not count. */
+  readonly daysLeft: number;
+  readonly unit: 'school' | 'working';
+  readonly overdue: boolean;
+}
+
 /** A signature slot and whether it is filled for the current plan version. */
 export interface SignerSlot {
   readonly role: Role;
@@ -62,6 +71,8 @@ export interface StageView {
   };
   readonly reviewWindow: ReviewWindow | null;
   readonly reviewOverdue: boolean;
+  /** Days left to the review on the provider's calendar (absent from older servers). */
+  readonly reviewCountdown?: ReviewCountdown | null;
   readonly signers: readonly SignerSlot[];
   readonly fullySigned: boolean;
   readonly meetings: readonly Meeting[];
@@ -189,4 +200,11 @@ export interface CaseSummary {
   readonly nextReviewDate: string | null;
   readonly reviewOverdue: boolean;
   readonly viewerRoles: readonly Role[];
+  /** The trainee's school (for filters). */
+  readonly school?: string;
+  readonly reviewCountdown?: ReviewCountdown | null;
+  /** Signature slots of the current plan version not yet signed. */
+  readonly signaturesMissing?: number;
+  /** Commands this viewer may issue now that move the case on (sign, review, duty...), by type. */
+  readonly needsYou?: readonly CaseCommandType[];
 }

@@ -47,6 +47,7 @@ async function sampleFor(
   const sample = sampleRequests[route.name];
   if (sample !== undefined) return sample(caseId);
   if (route.name === 'cases-list') return { path: '/api/cases?mine=true' };
+  if (route.name === 'provider-procedure-get') return { path: `/api/providers/${ME}/procedure` };
   if (route.name === 'provider-cases-post') {
     const { role: _role, ...trainee } = as('me-trainee-2');
     return {

@@ -324,6 +324,32 @@ describe('API happy path: every route once, through the local host, real tokens,
     expect((await view(id)).status.kind).toBe('closed');
   });
 
+  it('reads the procedure outline for the tab (stages in order with entry rules; pick lists), only within the provider', async () => {
+    const read = await expectOk(
+      'provider-procedure-get',
+      'GET',
+      `/api/providers/${me}/procedure`,
+      'me-mentor',
+    );
+    const outline = bodyOf<{
+      stages: { id: string; entries: { from: string[]; rules: string[] }[] }[];
+      categories: { id: string }[];
+      imp: { id: string }[];
+    }>(read);
+    expect(outline.stages.map((s) => s.id)).toEqual(midEssexItt.stages.map((s) => s.id));
+    expect(outline.stages.every((s) => s.entries.every((e) => e.rules.length > 0))).toBe(true);
+    expect(outline.categories.length).toBe(midEssexItt.concern.categories.length);
+    expect(outline.imp.length).toBeGreaterThan(0);
+    const other = await api.call('GET', '/api/providers/bright-futures-scitt/procedure', {
+      as: 'me-mentor',
+    });
+    expect(other.status).toBe(200);
+    const missing = await api.call('GET', '/api/providers/no-such-provider/procedure', {
+      as: 'me-mentor',
+    });
+    expect(missing).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+  });
+
   it('reads and replaces provider settings with If-Match, and 412s a stale ETag', async () => {
     const read = await expectOk(
       'provider-settings-get',

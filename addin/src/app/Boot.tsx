@@ -1,0 +1,85 @@
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Title3,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { fetchPersonas, type Persona } from '../api/local-idp';
+import { PersonaPicker } from '../components/PersonaPicker';
+import { OpenInHost } from '../pages/OpenInHost';
+import { localSession } from './local-session';
+import { isFramed, type Session } from './session';
+import { Shell } from './Shell';
+import { teamsLightTheme } from '@fluentui/react-components';
+
+type Boot =
+  | { kind: 'starting' }
+  | { kind: 'pick'; personas: readonly Persona[]; failed?: string }
+  | { kind: 'outside-host' }
+  | { kind: 'ready'; session: Session }
+  | { kind: 'failed'; message: string };
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Starts the tab. Framed (Teams/Outlook): connect to the host. A plain browser never waits for
+ * `initialize` (it would time out after 60 s): the local persona sign-in when the local IdP
+ * answers, otherwise a page saying how to open the app.
+ */
+export function Boot() {
+  const [state, setState] = useState<Boot>({ kind: 'starting' });
+  useEffect(() => {
+    const start: Promise<Boot> = isFramed()
+      ? import('./teams-host').then(async (m) => ({
+          kind: 'ready',
+          session: await m.connectTeamsHost(),
+        }))
+      : fetchPersonas().then((personas) =>
+          personas === undefined ? { kind: 'outside-host' } : { kind: 'pick', personas },
+        );
+    start.then(setState, (error: unknown) => {
+      setState({ kind: 'failed', message: errorText(error) });
+    });
+  }, []);
+  if (state.kind === 'ready') return <Shell session={state.session} />;
+  const pick = (persona: Persona) => {
+    localSession(persona).then(
+      (session) => {
+        setState({ kind: 'ready', session });
+      },
+      (error: unknown) => {
+        if (state.kind === 'pick') setState({ ...state, failed: errorText(error) });
+      },
+    );
+  };
+  return (
+    <FluentProvider theme={teamsLightTheme} style={{ minHeight: '100vh' }}>
+      <main style={{ padding: 16, display: 'grid', gap: 12, maxWidth: 640 }}>
+        <Title3 as="h1">Support plans</Title3>
+        {state.kind === 'starting' && (
+          <div role="status">
+            <Spinner size="small" label="Signing in…" />
+          </div>
+        )}
+        {state.kind === 'pick' && (
+          <>
+            <PersonaPicker personas={state.personas} onPick={pick} />
+            {state.failed !== undefined && (
+              <MessageBar intent="error">
+                <MessageBarBody>{state.failed}</MessageBarBody>
+              </MessageBar>
+            )}
+          </>
+        )}
+        {state.kind === 'outside-host' && <OpenInHost />}
+        {state.kind === 'failed' && (
+          <MessageBar intent="error">
+            <MessageBarBody>Could not start: {state.message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

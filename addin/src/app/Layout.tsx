@@ -1,0 +1,58 @@
+import { makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { Link, Outlet } from 'react-router';
+import { useApp } from './api-context';
+import { hostThemeName } from './theme';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  spacer: { flexGrow: 1 },
+  main: {
+    padding: tokens.spacingHorizontalM,
+    maxWidth: '1200px',
+    marginInline: 'auto',
+    boxSizing: 'border-box',
+    width: '100%',
+  },
+  link: { color: tokens.colorBrandForegroundLink },
+});
+
+/** Header (home link; in local mode who is signed in and a theme switch) and the current view. */
+export function Layout() {
+  const styles = useStyles();
+  const { session } = useApp();
+  return (
+    <>
+      <header className={styles.header}>
+        <Link to="/" className={styles.link}>
+          <Text className={styles.brand}>Support plans</Text>
+        </Link>
+        <span className={styles.spacer} />
+        {session.personaName !== undefined && (
+          <Text size={200}>Signed in locally as {session.personaName}</Text>
+        )}
+        {session.setTheme !== undefined && (
+          <Select
+            aria-label="Theme (local mode)"
+            size="small"
+            onChange={(_e, data) => session.setTheme?.(hostThemeName(data.value))}
+          >
+            <option value="default">Light</option>
+            <option value="dark">Dark</option>
+            <option value="contrast">High contrast</option>
+          </Select>
+        )}
+      </header>
+      <main className={styles.main} id="main">
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { AvailableCommand, CaseView, Outline } from '../../api/schemas';
+import { CommandDialog } from '../../forms/CommandDialog';
+import { buttonLabel } from './button-label';
+
+const useStyles = makeStyles({
+  section: {
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+    paddingBlock: tokens.spacingVerticalM,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    scrollMarginTop: '8px',
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  heading: { outlineOffset: '2px' },
+});
+
+/** What a section needs to offer its commands. */
+export interface SectionCommands {
+  readonly view: CaseView;
+  readonly outline: Outline | undefined;
+  readonly commands: readonly AvailableCommand[];
+  readonly onDone: (message: string) => void;
+}
+
+/** A titled part of the case view with the available commands that belong to it. */
+export function Section({
+  id,
+  title,
+  children,
+  actions,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  actions?: SectionCommands;
+}) {
+  const styles = useStyles();
+  return (
+    <section id={`section-${id}`} className={styles.section} aria-labelledby={`heading-${id}`}>
+      <Subtitle2 as="h2" id={`heading-${id}`} tabIndex={-1} className={styles.heading}>
+        {title}
+      </Subtitle2>
+      {children}
+      {actions !== undefined && actions.commands.length > 0 && (
+        <div className={styles.actions} aria-label={`${title}: what you can do`} role="group">
+          {actions.commands.map((c) => (
+            <CommandDialog
+              key={`${c.type}:${JSON.stringify(c.params)}`}
+              command={c}
+              view={actions.view}
+              outline={actions.outline}
+              onDone={actions.onDone}
+              buttonText={buttonLabel(actions.view, c, actions.commands)}
+            />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

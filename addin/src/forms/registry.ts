@@ -1,0 +1,23 @@
+import type { ComponentType } from 'react';
+import type { FormProps } from './form-props';
+import { GenericForm } from './GenericForm';
+import { ImpForm } from './ImpForm';
+import { ReviewForm } from './ReviewForm';
+import { SignForm } from './SignForm';
+import { SpecForm } from './SpecForm';
+import { fieldSpecs } from './specs';
+import { TargetForm } from './TargetForm';
+
+/** Commands with a form of their own; the rest use their field spec, else the generic form. */
+const custom: Readonly<Record<string, ComponentType<FormProps>>> = {
+  addTarget: TargetForm,
+  updateTarget: TargetForm,
+  recordReview: ReviewForm,
+  recordImp: ImpForm,
+  signPlan: SignForm,
+};
+
+/** The form for a command type: add a line here (or a field spec) for a new command. */
+export function formFor(type: string): ComponentType<FormProps> {
+  return custom[type] ?? (type in fieldSpecs ? SpecForm : GenericForm);
+}
