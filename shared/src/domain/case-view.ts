@@ -151,7 +151,6 @@ export function summarise(ctx: DecisionContext, state: CaseState, actor: Actor):
     nextReviewDate: view?.plan.reviewDate ?? view?.reviewWindow?.latest ?? null,
     reviewOverdue: view?.reviewOverdue ?? false,
     viewerRoles: actor.roles,
-    school: state.trainee.school,
     reviewCountdown: view?.reviewCountdown ?? null,
     signaturesMissing: view === null ? 0 : view.signers.filter((s) => s.signed === null).length,
     needsYou,

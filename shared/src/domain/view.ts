@@ -200,8 +200,6 @@ export interface CaseSummary {
   readonly nextReviewDate: string | null;
   readonly reviewOverdue: boolean;
   readonly viewerRoles: readonly Role[];
-  /** The trainee's school (for filters). */
-  readonly school?: string;
   readonly reviewCountdown?: ReviewCountdown | null;
   /** Signature slots of the current plan version not yet signed. */
   readonly signaturesMissing?: number;
