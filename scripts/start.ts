@@ -18,7 +18,7 @@ import { installRuntime } from '../functions/src/http/runtime';
 import type { TableConnection } from '../functions/src/infrastructure/tables/table-clients';
 import { createAppServices, type AppServices } from '../functions/src/services/create-case-service';
 import { tableConnection } from '../functions/src/config/table-service';
-import { demoPersonas } from '../functions/src/local/demo-personas';
+import { demoPersonas, deploymentOperator } from '../functions/src/local/demo-personas';
 import { localEnvironment } from '../functions/src/local/local-environment';
 import { startLocalHost } from '../functions/src/local/local-host';
 import { createLocalIdp } from '../functions/src/local/local-idp';
@@ -78,6 +78,7 @@ function printBanner(url: string, seedStatus: string, playgroundUrl: string): vo
     ...demoPersonas.map(
       (p) => `  ${p.id.padEnd(24)} ${p.name.padEnd(16)} ${p.title} (${p.providerId})`,
     ),
+    `  ${deploymentOperator.id.padEnd(24)} ${deploymentOperator.name.padEnd(16)} Deployment operator (app role Deployment.Admin: adds providers and tenants)`,
     '',
     'Ctrl-C stops everything.',
   ];

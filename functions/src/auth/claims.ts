@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
-import type { Identity } from '@shared/domain/context';
 import { AuthError } from './auth-error';
+import { appRolesOf, type Caller } from './caller';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,11 +19,11 @@ export function entraIssuer(tid: string): string {
   return `https://login.microsoftonline.com/${tid}/v2.0`;
 }
 
-/** Checks tenant, issuer and scope of verified claims and returns who the caller is. */
+/** Checks tenant, issuer and scope of verified claims and returns who the caller is, with their app roles. */
 export async function identityFromClaims(
   payload: JWTPayload,
   isAllowedTenant: TenantPolicy,
-): Promise<Identity> {
+): Promise<Caller> {
   const { tid, oid, scp, name } = payload;
   if (typeof tid !== 'string' || !guid.test(tid)) invalid('The access token has no valid tenant.');
   if (payload.iss !== entraIssuer(tid))
@@ -41,5 +41,10 @@ export async function identityFromClaims(
     );
   }
   const display = typeof name === 'string' ? name.slice(0, 200) : '';
-  return { tid: tid.toLowerCase(), oid: oid.toLowerCase(), name: display };
+  return {
+    tid: tid.toLowerCase(),
+    oid: oid.toLowerCase(),
+    name: display,
+    appRoles: appRolesOf(payload.roles),
+  };
 }

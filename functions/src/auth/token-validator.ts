@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
-import type { Identity } from '@shared/domain/context';
 import { AuthError } from './auth-error';
+import type { Caller } from './caller';
 import { identityFromClaims, type TenantPolicy } from './claims';
 import { toAuthError } from './jose-errors';
 
@@ -30,7 +30,7 @@ export interface TokenValidatorOptions {
 }
 
 /** Validates a Teams SSO access token and returns the caller; throws `AuthError`. */
-export type TokenValidator = (token: string) => Promise<Identity>;
+export type TokenValidator = (token: string) => Promise<Caller>;
 
 /**
  * Builds a validator for Entra v2 access tokens. Keys come only from `jwksUrl` (cached by jose);
@@ -44,7 +44,7 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
     options.appIdUri === undefined ? [options.clientId] : [options.clientId, options.appIdUri];
   const now = options.now ?? Date.now;
   // Keyed by the whole token: a hit is the exact string that was verified.
-  const validated = new LRUCache<string, { identity: Identity; until: number }>({
+  const validated = new LRUCache<string, { identity: Caller; until: number }>({
     max: maxCachedTokens,
   });
   return async (token) => {

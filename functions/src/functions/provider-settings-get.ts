@@ -1,4 +1,4 @@
-import type { Identity } from '@shared/domain/context';
+import type { Caller } from '../auth/caller';
 import { authenticated } from '../http/authenticated';
 import { providerParamsSchema } from '../http/case-params';
 import { providerAdmin } from '../http/provider-admin-runtime';
@@ -7,7 +7,7 @@ import { fromResult, json } from '../http/responses';
 import { documented } from '../http/route-doc';
 import type { ApiRequest } from '../http/route-types';
 
-async function handle(request: ApiRequest, who: Identity) {
+async function handle(request: ApiRequest, who: Caller) {
   const path = parseParams(request, providerParamsSchema);
   if (!path.ok) return path.response;
   const result = await providerAdmin().read(who, path.value.providerId);

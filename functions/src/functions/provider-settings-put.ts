@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Identity } from '@shared/domain/context';
 import { providerSettingsSchema } from '@shared/procedures/provider-settings';
 import { procedureDefinitionSchema } from '@shared/procedures/schema';
+import type { Caller } from '../auth/caller';
 import { authenticated } from '../http/authenticated';
 import { providerParamsSchema } from '../http/case-params';
 import { parseBody } from '../http/json-body';
@@ -22,7 +22,7 @@ const ifMatchSchema = z
   .regex(/^[\x21-\x7e]([\x20-\x7e]{0,254}[\x21-\x7e])?$/)
   .optional();
 
-async function handle(request: ApiRequest, who: Identity) {
+async function handle(request: ApiRequest, who: Caller) {
   const path = parseParams(request, providerParamsSchema);
   if (!path.ok) return path.response;
   const ifMatch = ifMatchSchema.safeParse(request.headers['if-match']);

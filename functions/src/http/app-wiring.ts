@@ -19,7 +19,7 @@ export function appWiring(services: AppServices): AppWiring {
   return {
     service: services.cases,
     isAllowedTenant: providerTenantPolicy(services.providers),
-    providerAdmin: new ProviderAdmin(services.providers),
+    providerAdmin: new ProviderAdmin(services.providers, services.audit),
     sweep: services.sweep,
     providers: services.providers,
     record: services.record,

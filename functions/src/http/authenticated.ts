@@ -1,12 +1,12 @@
-import type { Identity } from '@shared/domain/context';
 import { AuthError } from '../auth/auth-error';
+import type { Caller } from '../auth/caller';
 import { bearerToken } from '../auth/bearer-token';
 import { problem } from './problem';
 import type { ApiRequest, ApiResponse, RouteDefinition } from './route-types';
 import { runtime } from './runtime';
 
 /** A handler that runs only for a signed-in caller. */
-export type AuthenticatedHandler = (request: ApiRequest, who: Identity) => Promise<ApiResponse>;
+export type AuthenticatedHandler = (request: ApiRequest, who: Caller) => Promise<ApiResponse>;
 
 /** The 401/403/503 problem for an authentication failure, with a `WWW-Authenticate` challenge. */
 export function authProblem(error: AuthError): ApiResponse {
@@ -37,7 +37,7 @@ export function authenticated(handler: AuthenticatedHandler): RouteDefinition['h
         },
       );
     }
-    let who: Identity;
+    let who: Caller;
     try {
       who = await runtime().validateToken(token);
     } catch (error) {

@@ -90,3 +90,25 @@ export const demoPersonas: readonly DemoPersona[] = [
 
 /** Tenants the demo personas sign in from. */
 export const demoTenantIds: readonly string[] = [localTenantId, partnerSchoolTenantId];
+
+/** Someone who signs in locally with Entra app roles and no place in any provider's staff. */
+export interface LocalOperator {
+  readonly id: string;
+  readonly name: string;
+  readonly tid: string;
+  readonly oid: string;
+  /** App roles the local sign-in puts in the token's `roles` claim. */
+  readonly appRoles: readonly string[];
+}
+
+/**
+ * The deployment's operator in local mode: holds the Entra app role `Deployment.Admin`, the only
+ * one allowed to add a provider or a tenant (issue 8 item 2). On no provider's staff.
+ */
+export const deploymentOperator: LocalOperator = {
+  id: 'deployment-operator',
+  name: 'Olivia Grant',
+  tid: localTenantId,
+  oid: 'a0000000-0000-4000-8000-000000000001',
+  appRoles: ['Deployment.Admin'],
+};

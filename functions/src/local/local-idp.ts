@@ -7,7 +7,7 @@ import { StartupError } from '../config/startup-error';
 import { parseBody } from '../http/json-body';
 import { problem } from '../http/problem';
 import { okJson } from '../http/responses';
-import { demoPersonas, type DemoPersona } from './demo-personas';
+import { demoPersonas, deploymentOperator, type DemoPersona } from './demo-personas';
 import type { LocalRoute } from './local-route';
 
 /** Lifetime of a local access token, in seconds (Entra's are 60–90 minutes). */
@@ -44,7 +44,8 @@ export async function createLocalIdp(
   };
 
   const issueToken = async (personaId: string) => {
-    const who = personas.find((p) => p.id === personaId);
+    const operator = personaId === deploymentOperator.id ? deploymentOperator : undefined;
+    const who = operator ?? personas.find((p) => p.id === personaId);
     if (who === undefined) return undefined;
     return new SignJWT({
       tid: who.tid,
@@ -52,6 +53,8 @@ export async function createLocalIdp(
       name: who.name,
       scp: requiredScope,
       ver: '2.0',
+      // Entra puts assigned app roles in `roles` (issue 8 item 2: Deployment.Admin).
+      ...(operator === undefined ? {} : { roles: [...operator.appRoles] }),
     })
       .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
       .setIssuer(entraIssuer(who.tid))
@@ -68,7 +71,7 @@ export async function createLocalIdp(
     {
       method: 'GET',
       path: '/local-idp/personas',
-      handler: () => Promise.resolve(okJson({ personas })),
+      handler: () => Promise.resolve(okJson({ personas, operators: [deploymentOperator] })),
     },
     {
       method: 'POST',

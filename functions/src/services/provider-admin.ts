@@ -5,7 +5,9 @@ import { fail, ok, refuse, type Refusal, type Result } from '@shared/errors/refu
 import type { ProviderSettings } from '@shared/procedures/provider-settings';
 import { builtInProcedures } from '@shared/procedures/registry';
 import type { ProcedureDefinition } from '@shared/procedures/schema';
+import { isDeploymentAdmin, type Caller } from '../auth/caller';
 import type { ProviderContext, ProviderDirectory } from './provider-directory';
+import type { SecurityAudit } from './security-audit';
 
 /** A provider's configuration as its programme lead or director sees it. */
 export interface ProviderSettingsView {
@@ -37,6 +39,11 @@ export interface SettingsChange {
 }
 
 const noSuchProvider = () => refuse('NOT_FOUND', 'No such provider.');
+const operatorOnly = (what: string) =>
+  refuse(
+    'ROLE_NOT_ALLOWED',
+    `Only the deployment's operator (Entra app role Deployment.Admin) can ${what}: it widens who may sign in.`,
+  );
 const adminsOnly = () =>
   refuse('ROLE_NOT_ALLOWED', 'Only the programme lead or director can manage provider settings.');
 
@@ -65,45 +72,84 @@ function viewOf(provider: ProviderContext): ProviderSettingsView {
   };
 }
 
+/** Tenants in `next` that `existing` does not allow yet (all of them for a new provider). */
+function addedTenants(next: ProviderSettings, existing: ProviderContext | undefined): string[] {
+  const before = new Set(existing?.settings.tenants ?? []);
+  return next.tenants.filter((t) => !before.has(t));
+}
+
 /**
- * Who may read and change a provider's configuration: its programme leads and directors only.
- * Anyone else who is not on the provider's staff is told it does not exist (like a case, Z4).
+ * Who may read and change a provider's configuration: its programme leads and directors, for
+ * everything but its tenants; the deployment's operator (app role Deployment.Admin) to add a
+ * provider or a tenant (issue 8 item 2). Anyone else who is not on the provider's staff is told
+ * it does not exist (like a case, Z4).
  */
 export class ProviderAdmin {
-  constructor(private readonly providers: ProviderDirectory) {}
+  constructor(
+    private readonly providers: ProviderDirectory,
+    private readonly audit?: SecurityAudit,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
-  /** The settings of a provider the caller administers. */
-  async read(who: Identity, providerId: string): Promise<Result<ProviderSettingsView>> {
+  /** The settings of a provider the caller administers (or any, for the operator). */
+  async read(who: Caller, providerId: string): Promise<Result<ProviderSettingsView>> {
     const provider = await this.providers.get(providerId);
+    if (provider !== undefined && isDeploymentAdmin(who)) return ok(viewOf(provider));
     if (provider === undefined || !isStaff(provider.settings, who)) return fail(noSuchProvider());
     return isProviderAdmin(provider.settings, who) ? ok(viewOf(provider)) : fail(adminsOnly());
   }
 
   /**
-   * Creates or replaces a provider's settings. Replacing needs the ETag last read (`If-Match`);
-   * adding a provider needs an administrator of an existing one. Nobody can remove their own
-   * administrator entry. Omitting `procedure` keeps a custom procedure already stored.
+   * Creates or replaces a provider's settings. Replacing needs the ETag last read (`If-Match`).
+   * Adding a provider, or a tenant to one, needs the operator's app role (audited either way);
+   * a director or programme lead changes the rest of their own provider's settings and cannot
+   * remove their own administrator entry. Omitting `procedure` keeps a custom procedure stored.
    */
-  async write(who: Identity, change: SettingsChange): Promise<SettingsWrite> {
+  async write(who: Caller, change: SettingsChange): Promise<SettingsWrite> {
     const refused = (refusal: Refusal): SettingsWrite => ({ kind: 'refused', refusal });
+    const { providerId } = change.settings;
     // Decide on fresh data: a lead removed a moment ago must not pass on a cached staff list.
     this.providers.invalidate();
-    const existing = await this.providers.get(change.settings.providerId);
+    const existing = await this.providers.get(providerId);
+    const operator = isDeploymentAdmin(who);
+    const widened = addedTenants(change.settings, existing).length > 0;
     if (existing === undefined) {
       if (change.ifMatch !== null) return { kind: 'precondition-failed' };
-      const admins = [...(await this.providers.all()).values()];
-      if (!admins.some((p) => isProviderAdmin(p.settings, who))) return refused(adminsOnly());
+      if (!operator) {
+        await this.record('provider-change-refused', providerId, who);
+        return refused(operatorOnly('add a provider'));
+      }
     } else {
-      if (!isStaff(existing.settings, who)) return refused(noSuchProvider());
-      if (!isProviderAdmin(existing.settings, who)) return refused(adminsOnly());
+      if (!operator && !isStaff(existing.settings, who)) return refused(noSuchProvider());
+      if (!operator && !isProviderAdmin(existing.settings, who)) return refused(adminsOnly());
       if (change.ifMatch === null) return { kind: 'precondition-required' };
+      if (widened && !operator) {
+        await this.record('provider-change-refused', providerId, who);
+        return refused(operatorOnly('add a tenant to a provider'));
+      }
     }
-    if (!isProviderAdmin(change.settings, who)) {
+    if (!operator && !isProviderAdmin(change.settings, who)) {
       const message =
         'You would lose access: keep yourself as programme lead or director, and your tenant.';
       return refused(refuse('SETTING_INVALID', message));
     }
-    return this.save(change, existing);
+    const written = await this.save(change, existing);
+    if (written.kind === 'saved' && (existing === undefined || widened)) {
+      await this.record(
+        existing === undefined ? 'provider-created' : 'provider-tenants-added',
+        providerId,
+        who,
+      );
+    }
+    return written;
+  }
+
+  private async record(
+    type: 'provider-created' | 'provider-tenants-added' | 'provider-change-refused',
+    providerId: string,
+    who: Caller,
+  ): Promise<void> {
+    await this.audit?.record(type, providerId, '', who, this.clock());
   }
 
   private async save(

@@ -3,7 +3,13 @@ import type { Identity } from '@shared/domain/context';
 import type { ManagedTable } from '../infrastructure/tables/table-clients';
 
 /** What a security audit row records. */
-export type SecurityEventType = 'access-refused' | 'special-category-read';
+export type SecurityEventType =
+  | 'access-refused'
+  | 'special-category-read'
+  /** Issue 8 item 2: a provider added, a tenant added (Deployment.Admin), or either refused. */
+  | 'provider-created'
+  | 'provider-tenants-added'
+  | 'provider-change-refused';
 
 /** One security event as read back (tests, SAR exports). */
 export interface SecurityEvent {

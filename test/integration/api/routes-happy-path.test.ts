@@ -410,8 +410,9 @@ describe('API happy path: every route once, through the local host, real tokens,
       json: { ...body, procedure },
     });
     expect(byTrainee.status).toBe(403);
+    // Adding a provider is the deployment operator's act (issue 8 item 2); its director then runs it.
     const created = await api.call('PUT', path, {
-      as: 'me-director',
+      as: 'deployment-operator',
       json: { ...body, procedure },
     });
     expect(created.status).toBe(201);

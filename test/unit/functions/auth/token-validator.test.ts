@@ -80,7 +80,26 @@ describe('Teams SSO token validation', () => {
       tid: allowedTid,
       oid,
       name: 'Priya Shah',
+      appRoles: [],
     });
+  });
+
+  it('issue 8 item 2: app roles come from the `roles` claim only (strings), ids lower-cased', async () => {
+    const upper = claims({
+      tid: allowedTid.toUpperCase(),
+      iss: `https://login.microsoftonline.com/${allowedTid.toUpperCase()}/v2.0`,
+      oid: oid.toUpperCase(),
+      roles: ['Deployment.Admin', 7, { value: 'x' }],
+      wids: ['62e90394-69f5-4237-9190-012177145e10'],
+    });
+    await expect(validate(await sign(upper, key))).resolves.toEqual({
+      tid: allowedTid,
+      oid,
+      name: 'Priya Shah',
+      appRoles: ['Deployment.Admin'],
+    });
+    const noRoles = await validate(await sign(claims({ roles: 'Deployment.Admin' }), key));
+    expect(noRoles.appRoles).toEqual([]);
   });
 
   it('Z5: the identity is (tid, oid, name) only; e-mail, UPN and preferred_username are ignored', async () => {
@@ -92,7 +111,7 @@ describe('Teams SSO token validation', () => {
         key,
       ),
     );
-    expect(identity).toEqual({ tid: allowedTid, oid: otherOid, name: 'Priya Shah' });
+    expect(identity).toEqual({ tid: allowedTid, oid: otherOid, name: 'Priya Shah', appRoles: [] });
   });
 
   it('A7: accepts the api:// application id URI as audience', async () => {

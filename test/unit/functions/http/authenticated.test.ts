@@ -1,5 +1,5 @@
-import type { Identity } from '@shared/domain/context';
 import { AuthError } from '../../../../functions/src/auth/auth-error';
+import type { Caller } from '../../../../functions/src/auth/caller';
 import { authenticated } from '../../../../functions/src/http/authenticated';
 import { silentLogger } from '../../../../functions/src/http/logger';
 import { okJson } from '../../../../functions/src/http/responses';
@@ -10,7 +10,8 @@ import {
 } from '../../../../functions/src/http/runtime';
 import { apiRequest } from './request-fixture';
 
-const who: Identity = {
+const who: Caller = {
+  appRoles: [],
   tid: '11111111-1111-4111-8111-111111111111',
   oid: 'b0000000-0000-4000-8000-000000000001',
   name: 'Priya',
