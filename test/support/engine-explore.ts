@@ -254,6 +254,8 @@ export function variants(
       ];
     case 'closeCase':
       return [{ type: 'closeCase', closureId: p.closureId, notes: 'Closed' }];
+    case 'retryDelivery':
+      return [{ type: 'retryDelivery', effectId: p.effectId }];
   }
 }
 
@@ -313,5 +315,6 @@ export function oneOfEachType(
       partTwoMet: true,
     },
     closeCase: { type: 'closeCase', closureId: 'any-closure', notes: 'x' },
+    retryDelivery: { type: 'retryDelivery', effectId: '0000000001-000' },
   };
 }

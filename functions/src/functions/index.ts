@@ -1,12 +1,13 @@
 import { botRoutes } from '../bot/bot-routes';
 import { documented } from '../http/route-doc';
-import type { RouteDefinition, TimerDefinition } from '../http/route-types';
+import type { QueueDefinition, RouteDefinition, TimerDefinition } from '../http/route-types';
 import { caseAppealDecisionPost } from './case-appeal-decision-post';
 import { caseAppealOutcomePost } from './case-appeal-outcome-post';
 import { caseAvailableCommandsGet } from './case-available-commands-get';
 import { caseClosurePost } from './case-closure-post';
 import { caseCommentsPost } from './case-comments-post';
 import { caseConcernsPost } from './case-concerns-post';
+import { caseDeliveryRetryPost } from './case-delivery-retry-post';
 import { caseDutyPost } from './case-duty-post';
 import { caseFinalOutcomePost } from './case-final-outcome-post';
 import { caseGet } from './case-get';
@@ -29,6 +30,8 @@ import { caseTargetsPost } from './case-targets-post';
 import { casesList } from './cases-list';
 import { healthGet } from './health-get';
 import { openApiGet } from './openapi-get';
+import { outboxDeliverQueue } from './outbox-deliver-queue';
+import { outboxRedriveTimer } from './outbox-redrive-timer';
 import { providerCasesPost } from './provider-cases-post';
 import { providerSettingsGet } from './provider-settings-get';
 import { providerSettingsPut } from './provider-settings-put';
@@ -63,6 +66,7 @@ export const caseRoutes: RouteDefinition[] = [
   caseParticipantsPost,
   caseParticipantDelete,
   caseClosurePost,
+  caseDeliveryRetryPost,
 ];
 
 /** Provider administration: settings, calendar closures and X-settings. */
@@ -90,4 +94,7 @@ export const allRoutes: RouteDefinition[] = [
 ];
 
 /** Every timer of the app (NCRONTAB, six fields, UTC). */
-export const allTimers: TimerDefinition[] = [reviewsSweepTimer];
+export const allTimers: TimerDefinition[] = [reviewsSweepTimer, outboxRedriveTimer];
+
+/** Every queue trigger of the app. */
+export const allQueues: QueueDefinition[] = [outboxDeliverQueue];

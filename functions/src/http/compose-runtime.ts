@@ -6,6 +6,7 @@ import type { TableConnection } from '../infrastructure/tables/table-clients';
 import type { CaseServicePort } from '../services/case-service-port';
 import type { ProviderAdmin } from '../services/provider-admin';
 import type { ReviewSweep } from '../services/review-sweep';
+import type { OutboxRelay } from '../services/delivery/outbox-relay';
 import type { ProviderDirectory } from '../services/provider-directory';
 import type { Logger } from './logger';
 import { createUserLimiter } from './user-rate-limit';
@@ -28,6 +29,8 @@ export interface AppWiring {
   readonly sweep?: ReviewSweep;
   /** The provider directory the service uses (shared with the bot). */
   readonly providers?: ProviderDirectory;
+  /** The outbox relay (queue trigger, re-drive timer). */
+  readonly relay?: OutboxRelay;
 }
 
 /** What the host supplies to build the runtime. */
@@ -42,11 +45,13 @@ export interface RuntimeParts {
 export function composeRuntime(parts: RuntimeParts): AppRuntime {
   const { config, log } = parts;
   const connection = tableConnection(config.tables);
-  const { service, isAllowedTenant, providerAdmin, sweep, providers } = parts.createServices({
-    config,
-    connection,
-    log,
-  });
+  const { service, isAllowedTenant, providerAdmin, sweep, providers, relay } = parts.createServices(
+    {
+      config,
+      connection,
+      log,
+    },
+  );
   const validateToken = createTokenValidator({
     jwksUrl: config.auth.jwksUrl,
     clientId: config.auth.clientId,
@@ -64,5 +69,6 @@ export function composeRuntime(parts: RuntimeParts): AppRuntime {
     ...(providerAdmin === undefined ? {} : { providerAdmin }),
     ...(sweep === undefined ? {} : { sweep }),
     ...(providers === undefined ? {} : { providers }),
+    ...(relay === undefined ? {} : { relay }),
   };
 }

@@ -1,3 +1,4 @@
+import { evolveDelivery, type DeliveryEvent } from './evolve-delivery';
 import type { CaseEvent } from './events';
 import type { CaseState, StageInstance } from './state';
 
@@ -150,6 +151,12 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return { ...state, comments: [...state.comments, event.comment] };
     case 'ImpRecorded':
       return { ...state, imp: [...state.imp, event.record] };
+    case 'MeetingInvitationSent':
+    case 'MeetingCancellationSent':
+    case 'NotificationDelivered':
+    case 'EffectFailed':
+    case 'EffectRetried':
+      return evolveDelivery(state, event satisfies DeliveryEvent);
     case 'CaseClosed': {
       const ended =
         state.current === null

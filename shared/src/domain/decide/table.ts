@@ -19,6 +19,7 @@ import {
 } from './plan-policies';
 import type { Policy } from './policy';
 import { setReviewDatePolicy } from './review-date';
+import { retryDeliveryPolicy } from './retry-delivery';
 import { recordFinalOutcomePolicy, recordReviewPolicy } from './reviews';
 import { signPlanPolicy } from './sign-plan';
 import { startStagePolicy } from './start-stage';
@@ -47,4 +48,5 @@ export const policies: { readonly [K in CaseCommandType]: Policy<K> } = {
   addComment: addCommentPolicy,
   recordImp: recordImpPolicy,
   closeCase: closeCasePolicy,
+  retryDelivery: retryDeliveryPolicy,
 };
