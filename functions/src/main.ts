@@ -37,3 +37,10 @@ for (const route of table.routes) {
 for (const timer of table.timers) {
   app.timer(timer.name, timerOptions(timer));
 }
+for (const queue of table.queues ?? []) {
+  app.storageQueue(queue.name, {
+    queueName: config.queues?.outboxQueue ?? queue.queueName,
+    connection: queue.connection,
+    handler: (message) => queue.handler(message),
+  });
+}

@@ -18,12 +18,16 @@ export interface AzuriteOptions {
   /** Own process group, so a terminal Ctrl-C reaches only our script (CLI). */
   readonly detached?: boolean;
   readonly readyTimeoutMs?: number;
+  /** Also run the queue service (the outbox relay's queue); its port, 0 = a free one. */
+  readonly queuePort?: number;
 }
 
 /** A running Azurite table service. */
 export interface AzuriteHandle {
   readonly connectionString: string;
   readonly port: number;
+  /** The queue service, when it was asked for. */
+  readonly queue?: { readonly port: number; readonly connectionString: string };
   readonly pid: number;
   stop(): Promise<void>;
 }
@@ -46,6 +50,14 @@ export function azuriteConnectionString(port: number): string {
   return (
     `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${DEVSTORE_KEY};` +
     `TableEndpoint=http://${HOST}:${port}/devstoreaccount1;`
+  );
+}
+
+/** The devstoreaccount1 connection string for a queue endpoint on loopback. */
+export function azuriteQueueConnectionString(port: number): string {
+  return (
+    `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${DEVSTORE_KEY};` +
+    `QueueEndpoint=http://${HOST}:${port}/devstoreaccount1;`
   );
 }
 
@@ -102,16 +114,16 @@ async function waitUntilReady(child: ChildProcess, port: number, log: () => stri
   );
 }
 
-function azuriteArgs(options: AzuriteOptions, port: number): string[] {
+function azuriteArgs(options: AzuriteOptions, port: number, service = 'table'): string[] {
   const main = path.join(
     path.dirname(require.resolve('azurite/package.json')),
-    'dist/src/table/main.js',
+    `dist/src/${service}/main.js`,
   );
   const storage =
     options.inMemory === true ? ['--inMemoryPersistence'] : ['--location', options.location];
   return [
     main,
-    ...['--tableHost', HOST, '--tablePort', String(port), ...storage],
+    ...[`--${service}Host`, HOST, `--${service}Port`, String(port), ...storage],
     ...['--skipApiVersionCheck', '--disableProductStyleUrl', '--disableTelemetry', '--silent'],
   ];
 }
@@ -133,11 +145,14 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited(child);
 }
 
-/** Starts the Azurite table service on 127.0.0.1 and waits until its port accepts connections. */
-export async function startAzurite(options: AzuriteOptions): Promise<AzuriteHandle> {
-  mkdirSync(options.location, { recursive: true });
-  const port = await listenOnce(options.port ?? 0);
-  const child = spawn(process.execPath, azuriteArgs(options, port), {
+interface Service {
+  readonly port: number;
+  readonly child: ChildProcess;
+  readonly killOnExit: () => void;
+}
+
+async function startService(options: AzuriteOptions, port: number, name: string): Promise<Service> {
+  const child = spawn(process.execPath, azuriteArgs(options, port, name), {
     cwd: options.location,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     detached: options.detached === true,
@@ -156,13 +171,42 @@ export async function startAzurite(options: AzuriteOptions): Promise<AzuriteHand
     await exited(child);
     throw error;
   }
+  return { port, child, killOnExit };
+}
+
+async function stopService(service: Service): Promise<void> {
+  process.removeListener('exit', service.killOnExit);
+  await stopChild(service.child);
+}
+
+/**
+ * Starts the Azurite table service on 127.0.0.1 (and the queue service when `queuePort` is
+ * given) and waits until each port accepts connections.
+ */
+export async function startAzurite(options: AzuriteOptions): Promise<AzuriteHandle> {
+  mkdirSync(options.location, { recursive: true });
+  const table = await startService(options, await listenOnce(options.port ?? 0), 'table');
+  let queue: Service | undefined;
+  if (options.queuePort !== undefined) {
+    try {
+      queue = await startService(options, await listenOnce(options.queuePort), 'queue');
+    } catch (error) {
+      await stopService(table);
+      throw error;
+    }
+  }
   return {
-    connectionString: azuriteConnectionString(port),
-    port,
-    pid: child.pid ?? -1,
+    connectionString: azuriteConnectionString(table.port),
+    port: table.port,
+    ...(queue === undefined
+      ? {}
+      : {
+          queue: { port: queue.port, connectionString: azuriteQueueConnectionString(queue.port) },
+        }),
+    pid: table.child.pid ?? -1,
     stop: async () => {
-      process.removeListener('exit', killOnExit);
-      await stopChild(child);
+      if (queue !== undefined) await stopService(queue);
+      await stopService(table);
     },
   };
 }

@@ -255,6 +255,8 @@ export function variants(
       ];
     case 'closeCase':
       return [{ type: 'closeCase', closureId: p.closureId, notes: 'Closed' }];
+    case 'retryDelivery':
+      return [{ type: 'retryDelivery', effectId: p.effectId }];
     case 'correctEntry':
       return correctionVariants(current, p);
   }
@@ -383,5 +385,6 @@ export function oneOfEachType(
       partTwoMet: true,
     },
     closeCase: { type: 'closeCase', closureId: 'any-closure', notes: 'x' },
+    retryDelivery: { type: 'retryDelivery', effectId: '0000000001-000' },
   };
 }

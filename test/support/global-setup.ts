@@ -16,10 +16,11 @@ export function takeAzurite(): RunAzurite | undefined {
   return azurite;
 }
 
-/** Starts one in-memory Azurite for the whole jest run and exports its connection string. */
+/** Starts one in-memory Azurite (tables and queues) for the whole jest run and exports its connection strings. */
 export default async function globalSetup(): Promise<void> {
   const location = mkdtempSync(path.join(tmpdir(), 'azurite-test-'));
-  const azurite = await startAzurite({ location, inMemory: true });
+  const azurite = await startAzurite({ location, inMemory: true, queuePort: 0 });
   process.env.AZURE_TABLES_CONNECTION_STRING = azurite.connectionString;
+  process.env.AZURE_QUEUES_CONNECTION_STRING = azurite.queue?.connectionString;
   holder[RUN_KEY] = { ...azurite, location };
 }

@@ -8,6 +8,7 @@ import { demoProviders } from '../../functions/src/local/demo-providers';
 import {
   createAppServices,
   type AppServices,
+  type DeliveryParts,
 } from '../../functions/src/services/create-case-service';
 
 /** A signed-in demo persona by id (e.g. 'me-course-tutor'). */
@@ -40,7 +41,10 @@ export function person(id: string) {
 export const cmd = (): string => randomUUID();
 
 /** The application service on fresh tables in the run's Azurite, with both demo providers configured. */
-export async function freshServices(clock?: () => Date): Promise<
+export async function freshServices(
+  clock?: () => Date,
+  delivery?: DeliveryParts,
+): Promise<
   AppServices & {
     counter: ReturnType<typeof countingPolicy>;
     tables: { cases: string; providers: string; securityAudit: string };
@@ -66,6 +70,7 @@ export async function freshServices(clock?: () => Date): Promise<
       },
       ...(clock === undefined ? {} : { clock }),
       providerCacheMs: 60_000,
+      ...(delivery === undefined ? {} : { delivery }),
     },
   );
   for (const provider of demoProviders) {

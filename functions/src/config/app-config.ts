@@ -14,6 +14,30 @@ export type TablesConfig =
       readonly managedIdentityClientId?: string;
     };
 
+/** Where Azure Queue Storage is (the outbox queue): Azurite's connection string or the queue endpoint. */
+export type QueuesConfig =
+  | {
+      readonly kind: 'connectionString';
+      readonly connectionString: string;
+      readonly outboxQueue: string;
+    }
+  | {
+      readonly kind: 'endpoint';
+      readonly endpoint: string;
+      readonly managedIdentityClientId?: string;
+      readonly outboxQueue: string;
+    };
+
+/** How the outbox relay reaches Graph: app-only, client credentials. Real Graph is only other values. */
+export interface GraphConfig {
+  readonly baseUrl: string;
+  readonly authorityHost: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The provider mailbox `sendMail` fallbacks come from (UPN or object id) and its tenant. */
+  readonly mailSender?: { readonly tenantId: string; readonly userId: string };
+}
+
 /** The process configuration, read once at start-up, validated and frozen. */
 export interface AppConfig {
   readonly appEnv: 'local' | 'production';
@@ -30,6 +54,10 @@ export interface AppConfig {
   readonly port: number;
   /** R3: requests per person per window, for the API and for card actions. */
   readonly rateLimits: { readonly api: UserRateLimit; readonly cardActions: UserRateLimit };
+  /** The outbox queue (absent: effects are delivered by the re-drive timer only). */
+  readonly queues?: QueuesConfig;
+  /** Graph for the outbox relay (absent: effects stay pending, visible on the case). */
+  readonly graph?: GraphConfig;
 }
 
 const onOff = z.enum(['on', 'off']);
@@ -62,6 +90,27 @@ const envSchema = z.object({
   PORT: z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(65_535).default(7071)),
   API_RATE_LIMIT: optional(rateLimitSchema),
   CARD_ACTION_RATE_LIMIT: optional(rateLimitSchema),
+  AZURE_QUEUES_CONNECTION_STRING: optional(z.string().min(1)),
+  AZURE_QUEUES_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
+  OUTBOX_QUEUE_NAME: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,55}[a-z0-9]$/, 'must be a queue name (lower case, 3-57)')
+      .default('outbox'),
+  ),
+  GRAPH_BASE_URL: z.preprocess(
+    blankAsUndefined,
+    z.url({ protocol: /^https?$/ }).default('https://graph.microsoft.com/'),
+  ),
+  GRAPH_AUTHORITY_HOST: z.preprocess(
+    blankAsUndefined,
+    z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com/'),
+  ),
+  GRAPH_CLIENT_ID: optional(z.guid()),
+  GRAPH_CLIENT_SECRET: optional(z.string().min(1)),
+  GRAPH_MAIL_SENDER: optional(z.string().min(3).max(320)),
+  GRAPH_MAIL_SENDER_TENANT: optional(z.guid()),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -91,10 +140,56 @@ function tablesFrom(env: Env): TablesConfig {
   );
 }
 
+function queuesFrom(env: Env): QueuesConfig | undefined {
+  const outboxQueue = env.OUTBOX_QUEUE_NAME;
+  if (env.AZURE_QUEUES_CONNECTION_STRING !== undefined)
+    return {
+      kind: 'connectionString',
+      connectionString: env.AZURE_QUEUES_CONNECTION_STRING,
+      outboxQueue,
+    };
+  if (env.AZURE_QUEUES_ENDPOINT === undefined) return undefined;
+  const identity = env.AZURE_CLIENT_ID;
+  return {
+    kind: 'endpoint',
+    endpoint: env.AZURE_QUEUES_ENDPOINT,
+    outboxQueue,
+    ...(identity === undefined ? {} : { managedIdentityClientId: identity }),
+  };
+}
+
+function graphFrom(env: Env): GraphConfig | undefined {
+  if (env.GRAPH_CLIENT_ID === undefined && env.GRAPH_CLIENT_SECRET === undefined) return undefined;
+  if (env.GRAPH_CLIENT_ID === undefined || env.GRAPH_CLIENT_SECRET === undefined)
+    throw new StartupError('Set both GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET, or neither.');
+  const insecure = [env.GRAPH_BASE_URL, env.GRAPH_AUTHORITY_HOST].find(
+    (url) => url.startsWith('http:') && !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url),
+  );
+  if (insecure !== undefined)
+    throw new StartupError(`Graph URL ${insecure} must use https (plain http only on loopback).`);
+  const sender = env.GRAPH_MAIL_SENDER;
+  const senderTenant = env.GRAPH_MAIL_SENDER_TENANT;
+  if ((sender === undefined) !== (senderTenant === undefined))
+    throw new StartupError('Set both GRAPH_MAIL_SENDER and GRAPH_MAIL_SENDER_TENANT, or neither.');
+  return {
+    baseUrl: env.GRAPH_BASE_URL,
+    authorityHost: env.GRAPH_AUTHORITY_HOST,
+    clientId: env.GRAPH_CLIENT_ID,
+    clientSecret: env.GRAPH_CLIENT_SECRET,
+    ...(sender === undefined || senderTenant === undefined
+      ? {}
+      : { mailSender: { tenantId: senderTenant, userId: sender } }),
+  };
+}
+
 function jwksUrlFrom(env: Env): string {
   if (env.AUTH_JWKS_URL !== undefined) return env.AUTH_JWKS_URL;
   const localKeys = env.APP_ENV === 'local' && env.LOCAL_IDP === 'on';
   return localKeys ? `http://127.0.0.1:${env.PORT}/local-idp/keys` : entraCommonJwksUrl;
+}
+
+function optionalPart<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 function deepFreeze<T extends object>(value: T): T {
@@ -130,5 +225,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       api: e.API_RATE_LIMIT ?? apiRateLimit,
       cardActions: e.CARD_ACTION_RATE_LIMIT ?? cardActionRateLimit,
     },
+    ...optionalPart('queues', queuesFrom(e)),
+    ...optionalPart('graph', graphFrom(e)),
   });
 }

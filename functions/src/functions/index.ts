@@ -1,6 +1,6 @@
 import { botRoutes } from '../bot/bot-routes';
 import { documented } from '../http/route-doc';
-import type { RouteDefinition, TimerDefinition } from '../http/route-types';
+import type { QueueDefinition, RouteDefinition, TimerDefinition } from '../http/route-types';
 import { caseAppealDecisionPost } from './case-appeal-decision-post';
 import { caseAppealOutcomePost } from './case-appeal-outcome-post';
 import { caseAvailableCommandsGet } from './case-available-commands-get';
@@ -8,6 +8,7 @@ import { caseClosurePost } from './case-closure-post';
 import { caseCommentsPost } from './case-comments-post';
 import { caseConcernsPost } from './case-concerns-post';
 import { caseCorrectionsPost } from './case-corrections-post';
+import { caseDeliveryRetryPost } from './case-delivery-retry-post';
 import { caseDutyPost } from './case-duty-post';
 import { caseFinalOutcomePost } from './case-final-outcome-post';
 import { caseGet } from './case-get';
@@ -31,6 +32,8 @@ import { caseTargetsPost } from './case-targets-post';
 import { casesList } from './cases-list';
 import { healthGet } from './health-get';
 import { openApiGet } from './openapi-get';
+import { outboxDeliverQueue } from './outbox-deliver-queue';
+import { outboxRedriveTimer } from './outbox-redrive-timer';
 import { providerCasesPost } from './provider-cases-post';
 import { providerProcedureGet } from './provider-procedure-get';
 import { providerSettingsGet } from './provider-settings-get';
@@ -68,6 +71,7 @@ export const caseRoutes: RouteDefinition[] = [
   caseParticipantDelete,
   caseCorrectionsPost,
   caseClosurePost,
+  caseDeliveryRetryPost,
 ];
 
 /** Provider administration: settings, calendar closures and X-settings. */
@@ -99,4 +103,7 @@ export const allRoutes: RouteDefinition[] = [
 ];
 
 /** Every timer of the app (NCRONTAB, six fields, UTC). */
-export const allTimers: TimerDefinition[] = [reviewsSweepTimer];
+export const allTimers: TimerDefinition[] = [reviewsSweepTimer, outboxRedriveTimer];
+
+/** Every queue trigger of the app. */
+export const allQueues: QueueDefinition[] = [outboxDeliverQueue];

@@ -1,6 +1,7 @@
 import type { TenantPolicy } from '../auth/claims';
 import { createAppServices, type AppServices } from '../services/create-case-service';
 import { ProviderAdmin } from '../services/provider-admin';
+import { deliveryFromConfig } from '../services/delivery/delivery-from-config';
 import type { ProviderDirectory } from '../services/provider-directory';
 import type { AppWiring, ServiceDeps } from './compose-runtime';
 
@@ -23,10 +24,13 @@ export function appWiring(services: AppServices): AppWiring {
     sweep: services.sweep,
     providers: services.providers,
     record: services.record,
+    ...(services.relay === undefined ? {} : { relay: services.relay }),
   };
 }
 
 /** Builds the application services on the configured storage and wires them (Azure entry point). */
 export function createAppWiring(deps: ServiceDeps): AppWiring {
-  return appWiring(createAppServices(deps.connection));
+  return appWiring(
+    createAppServices(deps.connection, { delivery: deliveryFromConfig(deps.config, deps.log) }),
+  );
 }

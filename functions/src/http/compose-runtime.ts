@@ -7,6 +7,7 @@ import type { CaseServicePort } from '../services/case-service-port';
 import type { CaseRecord } from '../services/case-record';
 import type { ProviderAdmin } from '../services/provider-admin';
 import type { ReviewSweep } from '../services/review-sweep';
+import type { OutboxRelay } from '../services/delivery/outbox-relay';
 import type { ProviderDirectory } from '../services/provider-directory';
 import type { Logger } from './logger';
 import { createUserLimiter } from './user-rate-limit';
@@ -31,6 +32,8 @@ export interface AppWiring {
   readonly providers?: ProviderDirectory;
   /** The student's record (issue 12): verification, PDFs, exports. */
   readonly record?: CaseRecord;
+  /** The outbox relay (queue trigger, re-drive timer). */
+  readonly relay?: OutboxRelay;
 }
 
 /** What the host supplies to build the runtime. */
@@ -45,7 +48,7 @@ export interface RuntimeParts {
 export function composeRuntime(parts: RuntimeParts): AppRuntime {
   const { config, log } = parts;
   const connection = tableConnection(config.tables);
-  const { service, isAllowedTenant, providerAdmin, sweep, providers, record } =
+  const { service, isAllowedTenant, providerAdmin, sweep, providers, record, relay } =
     parts.createServices({
       config,
       connection,
@@ -69,5 +72,6 @@ export function composeRuntime(parts: RuntimeParts): AppRuntime {
     ...(sweep === undefined ? {} : { sweep }),
     ...(providers === undefined ? {} : { providers }),
     ...(record === undefined ? {} : { record }),
+    ...(relay === undefined ? {} : { relay }),
   };
 }

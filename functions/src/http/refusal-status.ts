@@ -58,4 +58,6 @@ export const refusalStatus: Readonly<Record<RefusalCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   STORAGE_UNAVAILABLE: 503,
+  NOTHING_TO_RETRY: 409,
+  ATTENDEE_EMAIL_MISSING: 422,
 };

@@ -1,19 +1,20 @@
 import { Cron } from 'croner';
 import { StartupError } from '../config/startup-error';
 import { compileTemplate } from './route-template';
-import type { RouteDefinition, TimerDefinition } from './route-types';
+import type { QueueDefinition, RouteDefinition, TimerDefinition } from './route-types';
 
 /** The HTTP routes and timers one process serves. */
 export interface RouteTable {
   readonly routes: readonly RouteDefinition[];
   readonly timers: readonly TimerDefinition[];
+  readonly queues?: readonly QueueDefinition[];
 }
 
 const functionName = /^[A-Za-z][A-Za-z0-9_-]{0,127}$/;
 
 function checkNames(table: RouteTable): void {
   const seen = new Set<string>();
-  for (const { name } of [...table.routes, ...table.timers]) {
+  for (const { name } of [...table.routes, ...table.timers, ...(table.queues ?? [])]) {
     if (!functionName.test(name))
       throw new StartupError(`Function name "${name}" is not a valid Azure Functions name.`);
     if (seen.has(name.toLowerCase()))

@@ -40,3 +40,15 @@ export interface TimerDefinition {
   readonly schedule: string;
   readonly handler: (firedAt: Date) => Promise<void>;
 }
+
+/**
+ * One queue trigger: `app.storageQueue` in Azure (the connection is the app-setting prefix,
+ * e.g. `OUTBOX_QUEUE__queueServiceUri`); the local host polls the same queue in Azurite.
+ * `handler` gets the decoded message (base64 JSON, as the Functions host decodes it).
+ */
+export interface QueueDefinition {
+  readonly name: string;
+  readonly queueName: string;
+  readonly connection: string;
+  readonly handler: (message: unknown) => Promise<void>;
+}

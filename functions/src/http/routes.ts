@@ -1,4 +1,4 @@
-import { allRoutes, allTimers } from '../functions';
+import { allQueues, allRoutes, allTimers } from '../functions';
 import { validateRouteTable, type RouteTable } from './route-table';
 
 /**
@@ -6,5 +6,5 @@ import { validateRouteTable, type RouteTable } from './route-table';
  * `functions/src/functions/index.ts` and validated here. Both hosts serve exactly this.
  */
 export function appRouteTable(): RouteTable {
-  return validateRouteTable({ routes: allRoutes, timers: allTimers });
+  return validateRouteTable({ routes: allRoutes, timers: allTimers, queues: allQueues });
 }

@@ -6,6 +6,7 @@ import type { CaseServicePort } from '../services/case-service-port';
 import type { CaseRecord } from '../services/case-record';
 import type { ProviderAdmin } from '../services/provider-admin';
 import type { ReviewSweep } from '../services/review-sweep';
+import type { OutboxRelay } from '../services/delivery/outbox-relay';
 import type { ProviderDirectory } from '../services/provider-directory';
 import type { Logger } from './logger';
 import type { UserLimiter } from './user-rate-limit';
@@ -21,6 +22,8 @@ export interface AppRuntime {
   readonly providerAdmin?: ProviderAdmin;
   readonly sweep?: ReviewSweep;
   readonly providers?: ProviderDirectory;
+  /** The outbox relay the queue trigger and re-drive timer run (absent: Graph not configured). */
+  readonly relay?: OutboxRelay;
   /** R3: requests per signed-in person (absent: no limit, e.g. in tests that build a runtime by hand). */
   readonly limitUser?: UserLimiter;
   /** The student's record (issue 12): verification, PDFs, exports. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { demoEmail } from './graph/demo-graph-users';
 import type { CaseCommand, OpenCaseCommand } from '@shared/domain/commands';
 import type { Identity } from '@shared/domain/context';
 import type { CaseView } from '@shared/domain/view';
@@ -24,7 +25,7 @@ const who = (id: string): Identity => ({
 const named = (id: string) => ({
   role: persona(id).role,
   name: persona(id).name,
-  email: null,
+  email: demoEmail(persona(id)),
   tid: persona(id).tid,
   oid: persona(id).oid,
 });
@@ -44,7 +45,7 @@ async function seedCase(
   const input: OpenCaseCommand = {
     trainee: {
       name: t.name,
-      email: null,
+      email: t.email,
       tid: t.tid,
       oid: t.oid,
       route,

@@ -39,6 +39,11 @@ export interface CaseServiceDeps {
   readonly audit?: SecurityAudit;
   /** Attempts when another writer wins the race (412/409) before answering CONFLICT. */
   readonly maxAttempts?: number;
+  /**
+   * Called after a commit that wrote effects (the host enqueues the outbox message). It must not
+   * throw: a lost enqueue is re-driven by the outbox timer.
+   */
+  readonly afterCommit?: (providerId: string, caseId: string) => Promise<void>;
 }
 
 const notFound = () => refuse('NOT_FOUND', 'No such case.');
@@ -209,6 +214,8 @@ export class CaseCommands {
       commandId,
       result: { events: events.map((e) => e.type), fingerprint },
     });
+    if (outcome.kind === 'committed' && effects.length > 0)
+      await this.deps.afterCommit?.(next.providerId, next.caseId);
     return { outcome, next };
   }
 

@@ -11,6 +11,9 @@ import { CaseRecord } from './case-record';
 import { ProviderDirectory } from './provider-directory';
 import { ReviewSweep } from './review-sweep';
 import { SecurityAudit } from './security-audit';
+import { OutboxStore } from '../infrastructure/tables/outbox-store';
+import type { OutboxQueue } from '../infrastructure/queues/outbox-queue';
+import { OutboxRelay, type Deliverer } from './delivery/outbox-relay';
 
 /** Table names, overridable so tests can isolate themselves. */
 export interface TableNames {
@@ -29,6 +32,18 @@ export interface AppServices {
   readonly audit: SecurityAudit;
   /** The student's record: chain verification, paperwork PDFs, exports (issue 12). */
   readonly record: CaseRecord;
+  readonly outbox: OutboxStore;
+  /** The outbox relay (absent when no deliverer, i.e. Graph is not configured). */
+  readonly relay?: OutboxRelay;
+}
+
+/** How committed effects leave: the queue to enqueue on, and who carries them out. */
+export interface DeliveryParts {
+  readonly queue?: OutboxQueue;
+  readonly deliverer?: Deliverer;
+  /** Told when an enqueue fails (the re-drive timer then delivers the effects). */
+  readonly onEnqueueFailed?: (error: unknown, caseId: string) => void;
+  readonly leaseMs?: number;
 }
 
 /** Wires the application service onto Azure Table Storage (Azurite locally). */
@@ -39,12 +54,25 @@ export function createAppServices(
     tableOptions?: TableOptions;
     clock?: () => Date;
     providerCacheMs?: number;
+    delivery?: DeliveryParts;
   } = {},
 ): AppServices {
   const clock = options.clock ?? (() => new Date());
-  const store = new TableCaseStore(
-    openTable(connection, options.tables?.cases ?? 'cases', options.tableOptions),
-  );
+  const casesTable = openTable(connection, options.tables?.cases ?? 'cases', options.tableOptions);
+  const store = new TableCaseStore(casesTable);
+  const outbox = new OutboxStore(casesTable);
+  const delivery = options.delivery ?? {};
+  const queue = delivery.queue;
+  const afterCommit =
+    queue === undefined
+      ? undefined
+      : async (providerId: string, caseId: string) => {
+          try {
+            await queue.enqueue({ providerId, caseId });
+          } catch (error) {
+            delivery.onEnqueueFailed?.(error, caseId);
+          }
+        };
   const providers = new ProviderDirectory(
     openTable(connection, options.tables?.providers ?? 'providers', options.tableOptions),
     clock,
@@ -53,7 +81,26 @@ export function createAppServices(
   const audit = new SecurityAudit(
     openTable(connection, options.tables?.securityAudit ?? 'securityAudit', options.tableOptions),
   );
-  const commands = new CaseCommands({ store, providers, clock, newId: newEntityId, audit });
+  const commands = new CaseCommands({
+    store,
+    providers,
+    clock,
+    newId: newEntityId,
+    audit,
+    ...(afterCommit === undefined ? {} : { afterCommit }),
+  });
+  const relay =
+    delivery.deliverer === undefined
+      ? undefined
+      : new OutboxRelay({
+          commands,
+          store,
+          outbox,
+          providers,
+          deliverer: delivery.deliverer,
+          clock,
+          ...(delivery.leaseMs === undefined ? {} : { leaseMs: delivery.leaseMs }),
+        });
   const queries = new CaseQueries(commands, store, providers, audit);
   const cases: CaseServicePort = {
     openCase: (who: Identity, providerId: string, input: OpenCaseCommand, commandId: string) =>
@@ -79,5 +126,7 @@ export function createAppServices(
     sweep: new ReviewSweep(commands, store, providers, clock),
     audit,
     record: new CaseRecord(commands, store, clock),
+    outbox,
+    ...(relay === undefined ? {} : { relay }),
   };
 }

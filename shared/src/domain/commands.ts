@@ -228,6 +228,10 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     correction: correctionSchema,
   }),
   z.strictObject({
+    type: z.literal('retryDelivery'),
+    effectId: z.string().regex(/^\d{10}-\d{3}$/, 'must be an effect id like 0000000012-000'),
+  }),
+  z.strictObject({
     type: z.literal('closeCase'),
     closureId: z.string().regex(/^[a-z0-9-]{1,60}$/),
     notes: long,

@@ -1,3 +1,5 @@
+import type { DeliveryChannel } from './delivery';
+import type { Effect } from './effects';
 import type {
   CaseState,
   Comment,
@@ -96,6 +98,41 @@ export type CaseEvent =
     }
   | { readonly type: 'CommentAdded'; readonly comment: Comment }
   | { readonly type: 'ImpRecorded'; readonly record: ImpRecord }
+  /** The relay put the meeting in the organiser's calendar; Graph sent the invitations (BF-05, ME-43). */
+  | {
+      readonly type: 'MeetingInvitationSent';
+      readonly effectId: string;
+      readonly meetingId: string;
+      readonly graphEventId: string;
+      readonly joinUrl: string | null;
+      /** Participant ids invited (never their addresses). */
+      readonly attendees: readonly string[];
+      readonly at: string;
+    }
+  | {
+      readonly type: 'MeetingCancellationSent';
+      readonly effectId: string;
+      readonly meetingId: string;
+      readonly at: string;
+    }
+  | {
+      readonly type: 'NotificationDelivered';
+      readonly effectId: string;
+      readonly template: string;
+      readonly recipient: string;
+      readonly channel: DeliveryChannel;
+      readonly at: string;
+    }
+  | {
+      readonly type: 'EffectFailed';
+      readonly effectId: string;
+      readonly kind: string;
+      readonly meetingId: string | null;
+      readonly reason: string;
+      readonly effect: Effect;
+      readonly at: string;
+    }
+  | { readonly type: 'EffectRetried'; readonly effectId: string; readonly at: string }
   | {
       readonly type: 'EntryCorrected';
       /** What was corrected and why; the superseded entry stays in the history. */

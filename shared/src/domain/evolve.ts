@@ -1,3 +1,4 @@
+import { evolveDelivery, type DeliveryEvent } from './evolve-delivery';
 import type { CaseEvent } from './events';
 import { applyCorrection } from './evolve-correction';
 import type { CaseState, StageInstance } from './state';
@@ -153,6 +154,12 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return { ...state, imp: [...state.imp, event.record] };
     case 'EntryCorrected':
       return applyCorrection(state, event);
+    case 'MeetingInvitationSent':
+    case 'MeetingCancellationSent':
+    case 'NotificationDelivered':
+    case 'EffectFailed':
+    case 'EffectRetried':
+      return evolveDelivery(state, event satisfies DeliveryEvent);
     case 'CaseClosed': {
       const ended =
         state.current === null

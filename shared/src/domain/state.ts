@@ -1,3 +1,4 @@
+import type { Effect } from './effects';
 import type { Role } from './roles';
 
 /** A person named in a case, with one role. The same person may hold two entries. */
@@ -73,6 +74,28 @@ export interface Meeting {
   readonly scheduledBy: string;
   readonly status: 'scheduled' | 'held' | 'cancelled';
   readonly notes: string | null;
+  /** What the calendar delivery did (absent until the relay reports). */
+  readonly invitation?: MeetingInvitation;
+}
+
+/** The calendar side of a meeting, as the outbox relay reported it. */
+export interface MeetingInvitation {
+  readonly status: 'sent' | 'failed' | 'cancellation-sent';
+  readonly graphEventId: string | null;
+  readonly joinUrl: string | null;
+  /** Why the last delivery failed ("invitation not sent: <reason>"). */
+  readonly failure: string | null;
+  readonly at: string;
+}
+
+/** An effect the relay gave up on; a retry command re-issues it. */
+export interface DeliveryFailure {
+  readonly effectId: string;
+  readonly kind: string;
+  readonly meetingId: string | null;
+  readonly reason: string;
+  readonly at: string;
+  readonly effect: Effect;
 }
 
 /** A lesson observation. */
@@ -248,4 +271,6 @@ export interface CaseState {
   readonly completedStages: readonly StageInstance[];
   readonly comments: readonly Comment[];
   readonly imp: readonly ImpRecord[];
+  /** Effects whose delivery failed and has not been retried (absent: none ever failed). */
+  readonly deliveryFailures?: readonly DeliveryFailure[];
 }

@@ -48,6 +48,8 @@ export const refusalCodes = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'STORAGE_UNAVAILABLE',
+  'NOTHING_TO_RETRY',
+  'ATTENDEE_EMAIL_MISSING',
 ] as const;
 
 /** A stable refusal code. */

@@ -1,7 +1,7 @@
 import type { TransactionAction } from '@azure/data-tables';
 import type { AppliedCommand, CommitRequest } from './case-store-port';
 import { chainEvents, eventEntity } from './event-row';
-import { outboxEntity } from './outbox-row';
+import { outboxEntity, pendingIndexEntity } from './outbox-row';
 import { assertId } from './row-keys';
 import { snapshotEntity } from './snapshot-row';
 import { StoreInputError, UnconditionalWriteError } from './storage-errors';
@@ -64,6 +64,14 @@ export function prepareCommit(request: CommitRequest): PreparedCommit {
         'create',
         outboxEntity(providerId, caseId, lastSeq, index, effect, commandId),
       ]),
+      ...(request.effects.length === 0
+        ? []
+        : [
+            [
+              'create',
+              pendingIndexEntity(providerId, caseId, lastSeq, events.at(-1)?.at ?? ''),
+            ] satisfies TransactionAction,
+          ]),
     ],
     lastSeq,
   };

@@ -1,7 +1,7 @@
 import type { TableEntity } from '@azure/data-tables';
 import { toJson } from './canonical-json';
 import type { NewEffect } from './case-store-port';
-import { outboxRowKey } from './row-keys';
+import { outboxRowKey, pendingRowKey } from './row-keys';
 import { StoreInputError } from './storage-errors';
 
 /** The pending outbox row of one effect, keyed by the seq its command reached. */
@@ -23,4 +23,17 @@ export function outboxEntity(
     status: 'pending',
     commandId,
   };
+}
+
+/**
+ * The index row that lists a command's effects as pending, written in the same transaction, so
+ * the re-drive timer reads only these rows, never every case (docs/data-stores.md).
+ */
+export function pendingIndexEntity(
+  providerId: string,
+  caseId: string,
+  seq: number,
+  writtenAt: string,
+): TableEntity {
+  return { partitionKey: providerId, rowKey: pendingRowKey(caseId, seq), caseId, seq, writtenAt };
 }

@@ -32,3 +32,15 @@ export const eventRange = (caseId: string) => rowKeyRange(`e|${caseId}|`);
 
 /** The caseId inside a snapshot RowKey. */
 export const caseIdOfSnapshot = (rowKey: string): string => rowKey.slice(2);
+
+/** RowKey of the pending-effects index row of one command's effects (deleted once delivered). */
+export const pendingRowKey = (caseId: string, seq: number): string => `p|${caseId}|${pad(seq, 10)}`;
+
+/** Range of every pending-effects index row in a partition. */
+export const PENDING_RANGE = rowKeyRange('p|');
+
+/** Range of one case's outbox rows. */
+export const outboxRange = (caseId: string) => rowKeyRange(`o|${caseId}|`);
+
+/** The effect id (`{seq:10}-{index:3}`) inside an outbox RowKey. */
+export const effectIdOf = (rowKey: string): string => rowKey.split('|').slice(2).join('-');

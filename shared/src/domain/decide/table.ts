@@ -20,6 +20,7 @@ import {
 } from './plan-policies';
 import type { Policy } from './policy';
 import { setReviewDatePolicy } from './review-date';
+import { retryDeliveryPolicy } from './retry-delivery';
 import { recordFinalOutcomePolicy, recordReviewPolicy } from './reviews';
 import { signPlanPolicy } from './sign-plan';
 import { startStagePolicy } from './start-stage';
@@ -49,4 +50,5 @@ export const policies: { readonly [K in CaseCommandType]: Policy<K> } = {
   recordImp: recordImpPolicy,
   correctEntry: correctEntryPolicy,
   closeCase: closeCasePolicy,
+  retryDelivery: retryDeliveryPolicy,
 };

@@ -50,7 +50,7 @@ function request(overrides: Partial<CommitRequest> = {}): CommitRequest {
   };
 }
 
-test('C1: the snapshot is a Replace carrying the loaded ETag, then event and outbox creates', () => {
+test('C1: the snapshot is a Replace carrying the loaded ETag, then event, outbox and pending-index creates', () => {
   const { actions, lastSeq } = prepareCommit(request());
   expect(lastSeq).toBe(9);
   expect(actions.map((a) => [a[0], a[1].rowKey])).toEqual([
@@ -58,7 +58,9 @@ test('C1: the snapshot is a Replace carrying the loaded ETag, then event and out
     ['create', 'e|case-1|0000000008'],
     ['create', 'e|case-1|0000000009'],
     ['create', 'o|case-1|0000000009|000'],
+    ['create', 'p|case-1|0000000009'],
   ]);
+  expect(actions[4]?.[1]).toMatchObject({ caseId: 'case-1', seq: 9 });
   expect(actions[0]?.[2]).toBe('Replace');
   expect((actions[0] as unknown[])[3]).toEqual({ etag: loaded.etag });
 });

@@ -1,0 +1,143 @@
+/**
+ * The outbox side of the case table: a case's pending effects in commit order, settling each
+ * one (If-Match, so two relays cannot both settle it), and the pending-effects index that the
+ * re-drive timer reads instead of scanning every case.
+ */
+import { RestError, odata } from '@azure/data-tables';
+import type { Effect } from '@shared/domain/effects';
+import { PENDING_RANGE, assertId, effectIdOf, outboxRange, pendingRowKey } from './row-keys';
+import { toReadError } from './storage-failures';
+import { CorruptRowError } from './storage-errors';
+import type { ManagedTable } from './table-clients';
+
+/** One effect waiting to be delivered. */
+export interface PendingEffect {
+  readonly rowKey: string;
+  /** `{seq:10}-{index:3}`: stable, and the key of its delivery record on the case. */
+  readonly effectId: string;
+  readonly seq: number;
+  readonly effect: Effect;
+  readonly etag: string;
+}
+
+/** How an effect ended. `skipped`: nothing to send (e.g. the meeting was cancelled first). */
+export type SettledStatus = 'delivered' | 'failed' | 'skipped';
+
+function parseEffect(data: unknown, rowKey: string): Effect {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(String(data));
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof (parsed as { kind?: unknown } | undefined)?.kind !== 'string')
+    throw new CorruptRowError(`outbox row ${rowKey} has unreadable data`);
+  return parsed as Effect;
+}
+
+export class OutboxStore {
+  constructor(private readonly table: ManagedTable) {}
+
+  /**
+   * The case's pending effects, in the order their commands committed them: never claimed, or
+   * claimed by a relay that has not settled them within `leaseMs` (it crashed).
+   */
+  async pending(
+    providerId: string,
+    caseId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<PendingEffect[]> {
+    assertId('providerId', providerId);
+    assertId('caseId', caseId);
+    const { from, below } = outboxRange(caseId);
+    const expired = new Date(now.getTime() - leaseMs).toISOString();
+    const filter = odata`PartitionKey eq ${providerId} and RowKey ge ${from} and RowKey lt ${below} and (status eq 'pending' or (status eq 'sending' and claimedAt lt ${expired}))`;
+    const out: PendingEffect[] = [];
+    await this.table.ready();
+    try {
+      for await (const row of this.table.client.listEntities({ queryOptions: { filter } })) {
+        const rowKey = row.rowKey ?? '';
+        const effectId = effectIdOf(rowKey);
+        out.push({
+          rowKey,
+          effectId,
+          seq: Number(effectId.split('-')[0]),
+          effect: parseEffect(row.data, rowKey),
+          etag: row.etag,
+        });
+      }
+    } catch (error) {
+      throw toReadError(error, `reading the outbox of ${caseId}`);
+    }
+    return out.sort((a, b) => (a.rowKey < b.rowKey ? -1 : 1));
+  }
+
+  /** Claims an effect for this relay (If-Match): the new ETag, or null when another relay got it first. */
+  async claim(providerId: string, effect: PendingEffect, at: Date): Promise<PendingEffect | null> {
+    try {
+      const response = await this.table.client.updateEntity(
+        {
+          partitionKey: providerId,
+          rowKey: effect.rowKey,
+          status: 'sending',
+          claimedAt: at.toISOString(),
+        },
+        'Merge',
+        { etag: effect.etag },
+      );
+      return response.etag === undefined ? null : { ...effect, etag: response.etag };
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404))
+        return null;
+      throw toReadError(error, `claiming ${effect.rowKey}`);
+    }
+  }
+
+  /** Marks an effect settled; false when someone else settled it first (412). */
+  async settle(
+    providerId: string,
+    effect: PendingEffect,
+    status: SettledStatus,
+    at: Date,
+  ): Promise<boolean> {
+    try {
+      await this.table.client.updateEntity(
+        { partitionKey: providerId, rowKey: effect.rowKey, status, settledAt: at.toISOString() },
+        'Merge',
+        { etag: effect.etag },
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404))
+        return false;
+      throw toReadError(error, `settling ${effect.rowKey}`);
+    }
+  }
+
+  /** Removes a command's pending-index row once none of its effects is pending. */
+  async clearIndex(providerId: string, caseId: string, seq: number): Promise<void> {
+    try {
+      await this.table.client.deleteEntity(providerId, pendingRowKey(caseId, seq));
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return;
+      throw toReadError(error, `clearing the pending index of ${caseId}`);
+    }
+  }
+
+  /** Cases of one provider with effects pending since before `before` (index rows only). */
+  async staleCases(providerId: string, before: Date): Promise<string[]> {
+    assertId('providerId', providerId);
+    const { from, below } = PENDING_RANGE;
+    const filter = odata`PartitionKey eq ${providerId} and RowKey ge ${from} and RowKey lt ${below} and writtenAt lt ${before.toISOString()}`;
+    const cases = new Set<string>();
+    await this.table.ready();
+    try {
+      const rows = this.table.client.listEntities({ queryOptions: { filter, select: ['caseId'] } });
+      for await (const row of rows) if (typeof row.caseId === 'string') cases.add(row.caseId);
+    } catch (error) {
+      throw toReadError(error, `reading the pending index of ${providerId}`);
+    }
+    return [...cases];
+  }
+}

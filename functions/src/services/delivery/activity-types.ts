@@ -1,0 +1,11 @@
+/**
+ * The activity types declared in manifest/manifest.template.json (`activities.activityTypes`);
+ * a test keeps the two equal. Other templates go out as the reserved `systemDefault` type.
+ */
+export const declaredActivityTypes: ReadonlySet<string> = new Set([
+  'review-due',
+  'review-overdue',
+  'stage-started',
+  'plan-fully-signed',
+  'meeting-scheduled',
+]);

@@ -1,0 +1,185 @@
+/**
+ * A `notify` effect: a Teams activity-feed notification to each recipient, sent in `$batch`
+ * requests of at most 20 per tenant (a token for the recipient's own tenant). A 429/503/504
+ * inside a batch is retried after its Retry-After (the client's RetryHandler does not look
+ * inside batches). Where Graph refuses because the app is not installed for someone, or they
+ * have no sign-in yet, they get an email through `sendMail` from the provider's mailbox.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DeliveryChannel } from '@shared/domain/delivery';
+import type { Effect, NotificationTemplate } from '@shared/domain/effects';
+import type { CaseState } from '@shared/domain/state';
+import { GraphCallError, type GraphHttp } from '../../infrastructure/graph/graph-http';
+import type { ProviderContext } from '../provider-directory';
+import { activityTypeOf, mailText, previewText } from './outbound-text';
+import { personOf, type GraphPerson } from './recipients';
+
+/** The mailbox `sendMail` fallbacks are sent from (the provider's shared mailbox). */
+export interface MailSender {
+  readonly tenantId: string;
+  readonly userId: string;
+}
+
+/** What sending one notification effect came to. */
+export interface NotifyOutcome {
+  readonly delivered: { readonly recipient: string; readonly channel: DeliveryChannel }[];
+  readonly failed: { readonly recipients: string[]; readonly reason: string } | null;
+}
+
+export interface NotifyOptions {
+  readonly activityTypes: ReadonlySet<string>;
+  readonly sender: MailSender | null;
+  /** Rounds of re-sending throttled requests inside a batch. */
+  readonly batchRounds: number;
+  /** Ceiling on one Retry-After wait, in seconds. */
+  readonly maxRetryAfterSeconds: number;
+}
+
+interface BatchReply {
+  responses?: {
+    id: string;
+    status: number;
+    headers?: Record<string, string>;
+    body?: { error?: { code?: string } };
+  }[];
+}
+
+const batchLimit = 20;
+const throttled = (status: number) => status === 429 || status === 503 || status === 504;
+const notInstalled = (status: number) => status === 403 || status === 404;
+
+function retryAfter(headers: Record<string, string> | undefined): number {
+  const value = Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 1;
+}
+
+/** Sends one tenant's activity notifications; answers who got one and who needs the fallback. */
+async function sendFeed(
+  graph: GraphHttp,
+  tenantId: string,
+  people: readonly GraphPerson[],
+  body: (p: GraphPerson) => unknown,
+  options: NotifyOptions,
+): Promise<{ fed: GraphPerson[]; fallback: GraphPerson[]; failed: GraphPerson[]; reason: string }> {
+  const fed: GraphPerson[] = [];
+  const fallback: GraphPerson[] = [];
+  let pending = [...people];
+  let reason = '';
+  for (let round = 0; round < options.batchRounds && pending.length > 0; round += 1) {
+    const retry: GraphPerson[] = [];
+    let wait = 0;
+    for (let i = 0; i < pending.length; i += batchLimit) {
+      const chunk = pending.slice(i, i + batchLimit);
+      const requests = chunk.map((p, index) => ({
+        id: String(index + 1),
+        method: 'POST',
+        url: `/users/${encodeURIComponent(p.objectId ?? '')}/teamwork/sendActivityNotification`,
+        headers: { 'content-type': 'application/json' },
+        body: body(p),
+      }));
+      const reply = (await graph.call(tenantId, 'POST', '/$batch', { requests })) as BatchReply;
+      for (const [index, person] of chunk.entries()) {
+        const inner = reply.responses?.find((r) => r.id === String(index + 1));
+        const status = inner?.status ?? 0;
+        if (status >= 200 && status < 300) fed.push(person);
+        else if (notInstalled(status)) fallback.push(person);
+        else if (throttled(status) || status === 0 || status >= 500) {
+          retry.push(person);
+          wait = Math.max(wait, retryAfter(inner?.headers));
+          reason = `Graph ${status}: ${inner?.body?.error?.code ?? 'throttled'}`;
+        } else throw new GraphCallError(status, inner?.body?.error?.code ?? 'refused', false);
+      }
+    }
+    pending = retry;
+    if (pending.length > 0 && round + 1 < options.batchRounds)
+      await sleep(Math.min(wait, options.maxRetryAfterSeconds) * 1000);
+  }
+  return { fed, fallback, failed: pending, reason };
+}
+
+async function sendMails(
+  graph: GraphHttp,
+  sender: MailSender,
+  people: readonly GraphPerson[],
+  template: NotificationTemplate,
+  state: CaseState,
+  caseUrl: string,
+): Promise<GraphPerson[]> {
+  const text = mailText(template, state, caseUrl);
+  const sent: GraphPerson[] = [];
+  for (const person of people) {
+    await graph.call(
+      sender.tenantId,
+      'POST',
+      `/users/${encodeURIComponent(sender.userId)}/sendMail`,
+      {
+        message: {
+          subject: text.subject,
+          body: { contentType: 'text', content: text.body },
+          toRecipients: [{ emailAddress: { address: person.mail, name: person.name } }],
+        },
+        saveToSentItems: true,
+      },
+    );
+    sent.push(person);
+  }
+  return sent;
+}
+
+/** Delivers one `notify` effect to every recipient it names, each by one channel. */
+export async function notifyRecipients(
+  graph: GraphHttp,
+  provider: ProviderContext,
+  state: CaseState,
+  effect: Extract<Effect, { kind: 'notify' }>,
+  caseUrl: string,
+  options: NotifyOptions,
+): Promise<NotifyOutcome> {
+  const people = effect.recipients
+    .map((id) => personOf(state, provider.settings.staff, id))
+    .filter((p): p is GraphPerson => p !== undefined);
+  const byTenant = new Map<string, GraphPerson[]>();
+  const mailOnly: GraphPerson[] = [];
+  for (const p of people) {
+    if (p.tenantId !== null && p.objectId !== null)
+      byTenant.set(p.tenantId, [...(byTenant.get(p.tenantId) ?? []), p]);
+    else if (p.mail !== null) mailOnly.push(p);
+  }
+  const activityType = activityTypeOf(effect.template, options.activityTypes);
+  const body = () => ({
+    topic: { source: 'text', value: 'Support plans', webUrl: caseUrl },
+    activityType,
+    previewText: { content: previewText(effect.template, state) },
+    ...(activityType === 'systemDefault'
+      ? {
+          templateParameters: [
+            { name: 'systemDefaultText', value: previewText(effect.template, state) },
+          ],
+        }
+      : { templateParameters: [] }),
+  });
+  const delivered: NotifyOutcome['delivered'] = [];
+  const failed: string[] = [];
+  let reason = '';
+  const toMail = [...mailOnly];
+  for (const [tenantId, group] of byTenant) {
+    const result = await sendFeed(graph, tenantId, group, body, options);
+    delivered.push(
+      ...result.fed.map((p) => ({ recipient: p.participantId, channel: 'activity-feed' as const })),
+    );
+    toMail.push(...result.fallback.filter((p) => p.mail !== null));
+    failed.push(...result.fallback.filter((p) => p.mail === null).map((p) => p.participantId));
+    failed.push(...result.failed.map((p) => p.participantId));
+    if (result.failed.length > 0) reason = result.reason;
+  }
+  if (toMail.length > 0 && options.sender !== null) {
+    const mailed = await sendMails(graph, options.sender, toMail, effect.template, state, caseUrl);
+    delivered.push(
+      ...mailed.map((p) => ({ recipient: p.participantId, channel: 'email' as const })),
+    );
+  } else failed.push(...toMail.map((p) => p.participantId));
+  if (failed.length > 0 && reason === '')
+    reason = 'recipient not reachable (app not installed and no mail sender configured)';
+  return { delivered, failed: failed.length === 0 ? null : { recipients: failed, reason } };
+}
