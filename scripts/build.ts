@@ -1,6 +1,7 @@
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { fontFiles as pdfFontFiles } from '../functions/src/pdf/fonts';
 
 const root = path.resolve(__dirname, '..');
 
@@ -19,6 +20,15 @@ export async function buildFunctions(): Promise<void> {
     external: ['@azure/functions-core'],
     logLevel: 'warning',
   });
+  await copyPdfFonts();
+}
+
+/** The record's PDFs embed pdfmake's Roboto faces; they ship beside the bundle (functions/dist/fonts). */
+async function copyPdfFonts(): Promise<void> {
+  const from = path.join(root, 'node_modules/pdfmake/fonts/Roboto');
+  const to = path.join(root, 'functions/dist/fonts');
+  await mkdir(to, { recursive: true });
+  for (const face of pdfFontFiles) await copyFile(path.join(from, face), path.join(to, face));
 }
 
 /** How the tab is built: `local` (npm start) adds source maps; `production` never does. */

@@ -97,6 +97,11 @@ export async function meThroughEveryStage(
   };
   const pid = async (role: string) =>
     (await view()).participants.find((p) => p.role === role && p.active)!.participantId;
+  const reviewDate = async () => {
+    const latest = (await view()).stage?.reviewWindow?.latest ?? null;
+    if (latest !== null)
+      await run('me-course-tutor', () => ({ type: 'setReviewDate', reviewDate: latest }));
+  };
   const sign = async (roles: readonly [string, string][]) => {
     const v = await view();
     for (const [persona, role] of roles)
@@ -115,7 +120,10 @@ export async function meThroughEveryStage(
       outcomes: targets.map((t, i) => ({
         targetId: t.targetId,
         met: i === 0 ? metFirst : false,
-        evidence: i === 0 && metFirst ? `Met: ${t.text}` : `Not met: ${t.text}`,
+        evidence:
+          i === 0 && metFirst
+            ? `Target ${String(i + 1)} seen in two lessons`
+            : `Target ${String(i + 1)} not seen yet`,
       })),
       notes,
     }));
@@ -186,6 +194,7 @@ export async function meThroughEveryStage(
     evidence: noEvidence,
   }));
   for (const n of [1, 2]) await run('me-course-tutor', () => target(n, 'Stage 1'));
+  await reviewDate();
   await sign(isp);
   clock.advanceDays(7);
   await review('me-mentor', true, 'Stage 1 review notes: target 2 not met');
@@ -197,6 +206,7 @@ export async function meThroughEveryStage(
     evidence: noEvidence,
   }));
   for (const n of [1, 2]) await run('me-course-tutor', () => target(n, 'Stage 2'));
+  await reviewDate();
   await sign(isp);
   clock.advanceDays(7);
   await review('me-course-tutor', false, 'Stage 2 review notes: no target met');
@@ -208,6 +218,7 @@ export async function meThroughEveryStage(
     evidence: noEvidence,
   }));
   await run('me-course-tutor', () => target(1, 'Stage 3'));
+  await reviewDate();
   const observers = [await pid('mentor'), await pid('courseTutor')];
   await run('me-course-tutor', () => ({
     type: 'recordObservation',

@@ -25,6 +25,7 @@ import { casePlanPut } from './case-plan-put';
 import { caseReviewDatePut } from './case-review-date-put';
 import { caseReviewsPost } from './case-reviews-post';
 import { caseSignaturesPost } from './case-signatures-post';
+import { caseStagePdfGet } from './case-stage-pdf-get';
 import { caseStagesPost } from './case-stages-post';
 import { caseTargetDelete } from './case-target-delete';
 import { caseTargetPut } from './case-target-put';
@@ -48,6 +49,7 @@ export const caseRoutes: RouteDefinition[] = [
   caseAvailableCommandsGet,
   caseHistoryGet,
   caseHistoryVerificationGet,
+  caseStagePdfGet,
   caseConcernsPost,
   caseStagesPost,
   casePlanPut,

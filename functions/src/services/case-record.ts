@@ -1,8 +1,29 @@
 import type { Identity } from '@shared/domain/context';
 import { ok, type Result } from '@shared/errors/refusal';
-import type { CaseStore } from '../infrastructure/tables/case-store-port';
-import type { CaseCommands } from './case-service';
+import { buildPaperwork } from '@shared/record/paperwork/build-form';
+import type { PaperworkForm } from '@shared/record/paperwork/form-model';
+import { stageRecords, type StageRecord } from '@shared/record/stage-record';
+import type { HashedEvent } from '@shared/record/readable-history';
+import type { CaseStore, StoredEvent } from '../infrastructure/tables/case-store-port';
+import { renderPaperwork } from '../pdf/render-paperwork';
+import type { CaseCommands, LoadedCase } from './case-service';
 import { verifyStoredChain, type ChainVerification } from './chain-verification';
+import { recordedEvents } from './record-events';
+
+/** A case read whole for the record: the loaded case, its stored events and stage runs. */
+export interface CaseRecordRead {
+  readonly loaded: LoadedCase;
+  readonly stored: readonly StoredEvent[];
+  readonly events: readonly HashedEvent[];
+  readonly stages: readonly StageRecord[];
+}
+
+/** A generated document. */
+export interface RecordFile {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+}
 
 /** The student's record: verification, paperwork, exports (issue 12). */
 export class CaseRecord {
@@ -12,12 +33,64 @@ export class CaseRecord {
     private readonly clock: () => Date,
   ) {}
 
-  /** Recomputes the case's hash chain server-side: `intact`, or the first broken entry. */
-  async verification(who: Identity, caseId: string): Promise<Result<ChainVerification>> {
+  /** Loads a case the caller may see with all its events (NOT_FOUND otherwise, like `getCase`). */
+  async read(who: Identity, caseId: string): Promise<Result<CaseRecordRead>> {
     const loaded = await this.commands.load(who, caseId);
     if (!loaded.ok) return loaded;
-    const { stored } = loaded.value;
-    const events = await this.store.events(stored.providerId, caseId);
-    return ok(verifyStoredChain(stored, events, this.clock()));
+    const stored = await this.store.events(loaded.value.stored.providerId, caseId);
+    const events = recordedEvents(stored);
+    return ok({
+      loaded: loaded.value,
+      stored,
+      events,
+      stages: stageRecords(loaded.value.ctx.definition, events),
+    });
+  }
+
+  /** Recomputes the case's hash chain server-side: `intact`, or the first broken entry. */
+  async verification(who: Identity, caseId: string): Promise<Result<ChainVerification>> {
+    const read = await this.read(who, caseId);
+    if (!read.ok) return read;
+    return ok(verifyStoredChain(read.value.loaded.stored, read.value.stored, this.clock()));
+  }
+
+  /** The paperwork form of stage run `position` at plan `version` (latest when omitted). */
+  paperwork(read: CaseRecordRead, position: number, version?: number): Result<PaperworkForm> {
+    const { state, ctx } = read.loaded;
+    return buildPaperwork({
+      definition: ctx.definition,
+      settings: ctx.settings,
+      procedureVersion: state.procedureVersion,
+      trainee: state.trainee,
+      participants: state.participants,
+      stages: read.stages,
+      position,
+      ...(version === undefined ? {} : { version }),
+    });
+  }
+
+  /** The stage's paperwork as a PDF (ME-79, BF-21), generated from the stored record. */
+  async stagePdf(
+    who: Identity,
+    caseId: string,
+    position: number,
+    version?: number,
+  ): Promise<Result<RecordFile>> {
+    const read = await this.read(who, caseId);
+    if (!read.ok) return read;
+    const form = this.paperwork(read.value, position, version);
+    if (!form.ok) return form;
+    return ok(await this.pdfOf(read.value, position, form.value));
+  }
+
+  /** Renders one form. */
+  async pdfOf(read: CaseRecordRead, position: number, form: PaperworkForm): Promise<RecordFile> {
+    const stage = read.stages[position - 1];
+    const version = form.planVersion === null ? '' : `-v${String(form.planVersion)}`;
+    return {
+      filename: `${read.loaded.state.caseId}-${String(position)}-${stage?.stageId ?? 'stage'}${version}.pdf`,
+      contentType: 'application/pdf',
+      bytes: await renderPaperwork(form, this.clock()),
+    };
   }
 }

@@ -14,6 +14,7 @@ export const sampleRequests: Record<string, (caseId: string) => SampleRequest> =
   'case-available-commands-get': (id) => ({ path: `/api/cases/${id}/available-commands` }),
   'case-history-get': (id) => ({ path: `/api/cases/${id}/history` }),
   'case-history-verification-get': (id) => ({ path: `/api/cases/${id}/history/verification` }),
+  'case-stage-pdf-get': (id) => ({ path: `/api/cases/${id}/stages/1/pdf` }),
   'case-corrections-post': (id) => ({
     path: `/api/cases/${id}/corrections`,
     json: { reason: 'Matrix', correction: { kind: 'duty', dutyId: 'none-such' } },
