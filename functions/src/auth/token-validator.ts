@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
+import { TableStorageError } from '../infrastructure/tables/storage-errors';
 import { AuthError } from './auth-error';
 import type { Caller } from './caller';
 import { identityFromClaims, type TenantPolicy } from './claims';
@@ -65,6 +66,9 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
       if (until > now()) validated.set(token, { identity, until });
       return identity;
     } catch (error) {
+      // The tenant allow-list reads the provider directory: a storage failure there is a storage
+      // failure (503, logged as such), not "sign-in keys unavailable" (issue 8 item 4).
+      if (error instanceof TableStorageError) throw error;
       throw toAuthError(error);
     }
   };

@@ -1,4 +1,8 @@
-import { TransientStorageError } from '../infrastructure/tables/storage-errors';
+import {
+  StorageRequestError,
+  TransientStorageError,
+} from '../infrastructure/tables/storage-errors';
+import { classifyFailure } from '../infrastructure/tables/storage-failures';
 import { correlationHeader } from './correlation';
 import type { Logger } from './logger';
 import { problem, problemContentType } from './problem';
@@ -57,8 +61,20 @@ function encode(response: ApiResponse, correlationId: string): WireResponse {
   };
 }
 
+/**
+ * A storage failure of any kind: our typed ones, or an Azure SDK error that escaped a store
+ * unmapped (a listing, an audit write). Every one is answered 503 with Retry-After (issue 8 item 4).
+ */
+export function isStorageFailure(error: unknown): boolean {
+  return (
+    error instanceof TransientStorageError ||
+    error instanceof StorageRequestError ||
+    classifyFailure(error) !== undefined
+  );
+}
+
 function failureResponse(error: unknown): ApiResponse {
-  if (error instanceof TransientStorageError) {
+  if (isStorageFailure(error)) {
     return problem(
       503,
       'STORAGE_UNAVAILABLE',
@@ -86,12 +102,8 @@ export async function dispatch(
   try {
     response = await handler(request);
   } catch (error) {
-    log.error('Request failed', {
-      correlationId,
-      method: request.method,
-      path: request.path,
-      error,
-    });
+    const what = isStorageFailure(error) ? 'Request failed: storage unavailable' : 'Request failed';
+    log.error(what, { correlationId, method: request.method, path: request.path, error });
     response = failureResponse(error);
   }
   try {

@@ -23,7 +23,15 @@ export async function serveTab(
     response.end('Method not allowed');
     return;
   }
-  const file = await readStaticFile(tabDir, pathname.slice('/tab/'.length));
+  let file: Awaited<ReturnType<typeof readStaticFile>>;
+  try {
+    file = await readStaticFile(tabDir, pathname.slice('/tab/'.length));
+  } catch {
+    // Anything else the file system says: still an answer with the tab's headers.
+    response.writeHead(500, { ...tabSecurityHeaders, 'content-type': 'text/plain; charset=utf-8' });
+    response.end('The tab could not be read.');
+    return;
+  }
   if (file === undefined) {
     response.writeHead(404, { ...tabSecurityHeaders, 'content-type': 'text/plain; charset=utf-8' });
     response.end('Not found');

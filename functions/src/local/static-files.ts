@@ -18,11 +18,16 @@ export interface StaticFile {
   readonly contentType: string;
 }
 
-async function isFile(file: string): Promise<boolean> {
+// A path that cannot name a file here: missing, through a file (`index.html/x`), too long, a
+// directory, or otherwise not a valid name. Each is "not found" (issue 8 item 4), never a 500.
+const notAFile = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'EISDIR', 'EINVAL', 'ELOOP']);
+
+async function readIfFile(file: string): Promise<Buffer | undefined> {
   try {
-    return (await stat(file)).isFile();
+    if (!(await stat(file)).isFile()) return undefined;
+    return await readFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if (notAFile.has((error as NodeJS.ErrnoException).code ?? '')) return undefined;
     throw error;
   }
 }
@@ -44,7 +49,8 @@ export async function readStaticFile(
   let file = path.resolve(base, `.${path.posix.sep}${decoded}`);
   if (file !== base && !file.startsWith(base + path.sep)) return undefined;
   if (decoded === '' || decoded.endsWith('/')) file = path.join(file, 'index.html');
-  if (!(await isFile(file))) return undefined;
+  const body = await readIfFile(file);
+  if (body === undefined) return undefined;
   const contentType = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  return { body: await readFile(file), contentType };
+  return { body, contentType };
 }

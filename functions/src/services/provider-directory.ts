@@ -1,4 +1,5 @@
 import { odata, RestError, type TableEntity } from '@azure/data-tables';
+import { toReadError } from '../infrastructure/tables/storage-failures';
 import { createCalendar, type BankHolidaySource, type ProviderCalendar } from '@shared/calendar';
 import type { SettingValues } from '@shared/domain/context';
 import { resolveSettings } from '@shared/domain/settings';
@@ -77,9 +78,7 @@ export class ProviderDirectory {
     if (this.cache !== undefined && now - this.cache.at < this.ttlMs) return this.cache.providers;
     await this.table.ready();
     const providers = new Map<string, ProviderContext>();
-    for await (const row of this.table.client.listEntities({
-      queryOptions: { filter: odata`RowKey eq ${ROW}` },
-    })) {
+    for await (const row of this.rows()) {
       const settings = providerSettingsSchema.parse(JSON.parse(fromChunks('settings', row)));
       const custom =
         typeof row.procedure_0 === 'string'
@@ -95,6 +94,18 @@ export class ProviderDirectory {
     }
     this.cache = { at: now, providers };
     return providers;
+  }
+
+  /**
+   * The provider rows. A storage failure while listing is the typed storage error (503 with
+   * Retry-After at the API, named in the log), never an internal error (issue 8 item 4).
+   */
+  private async *rows() {
+    try {
+      yield* this.table.client.listEntities({ queryOptions: { filter: odata`RowKey eq ${ROW}` } });
+    } catch (error) {
+      throw toReadError(error, 'provider directory listing');
+    }
   }
 
   /** Creates or replaces a provider's configuration (If-Match when an ETag is given); a custom procedure is data. */

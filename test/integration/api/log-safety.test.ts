@@ -294,13 +294,13 @@ describe('AU3: logs of a realistic API session', () => {
     const path = `/api/cases/${encodeURIComponent(`x${INJECTION}`)}`;
     expect([400, 404]).toContain((await call('GET', path, tutor)).status);
 
-    // The 500 path, twice: storage refuses the medical concern's transaction...
+    // Storage refuses the medical concern's transaction: a storage failure, 503 (issue 8 item 4)...
     failNextBatch = true;
     const refused = await call('POST', `/api/cases/${caseId}/concerns`, tutor, medical);
     failNextBatch = false;
     expect(storageFault.injected()).toBe(1);
-    expect(refused.status).toBe(500);
-    // ...and a dependency fails with the caller's token and the case text in its error.
+    expect(refused.status).toBe(503);
+    // ...and the 500 path: a dependency fails with the caller's token and the case text in its error.
     upstreamToken = tutor;
     expect((await call('GET', `/api/cases/${caseId}/history`, tutor)).status).toBe(500);
 
@@ -333,7 +333,7 @@ describe('AU3: logs of a realistic API session', () => {
     }
     expect(records.map((r) => `${r.level} ${r.message}`)).toEqual([
       expect.stringMatching(/^info Starting: env=local tables=connection string/),
-      'error Request failed',
+      'error Request failed: storage unavailable',
       'error Request failed',
       'warn Token keys unavailable',
     ]);

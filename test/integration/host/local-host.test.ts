@@ -156,6 +156,7 @@ describe('local host (node:http on 127.0.0.1, same route table as Azure)', () =>
       tid: mentor?.tid,
       oid: mentor?.oid,
       name: mentor?.name,
+      appRoles: [],
     });
     expect((await fetch(`${host.url}/api/whoami`)).status).toBe(401);
     expect(
@@ -172,6 +173,19 @@ describe('local host (node:http on 127.0.0.1, same route table as Azure)', () =>
     const ancestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1]?.split(' ');
     expect(ancestors).toEqual([...tabFrameAncestors]);
     expect((await fetch(`${host.url}/tab/%2e%2e/%2e%2e/package.json`)).status).toBe(404);
+  });
+
+  it('issue 8 item 4: a path through a file or a name too long is 404 with the tab headers, not 500', async () => {
+    for (const bad of [
+      '/tab/index.html/x',
+      `/tab/${'a'.repeat(300)}.js`,
+      `/tab/${'b'.repeat(5000)}`,
+    ]) {
+      const response = await fetch(`${host.url}${bad}`);
+      expect([bad.slice(0, 30), response.status]).toEqual([bad.slice(0, 30), 404]);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('content-security-policy')).toContain('frame-ancestors');
+    }
   });
 
   it('fires timers on their NCRONTAB schedule', async () => {
