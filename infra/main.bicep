@@ -88,6 +88,7 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSku
     deploymentContainerName: deploymentContainerName
     tableNames: ['cases', 'providers']
+    queueNames: ['outbox', 'outbox-poison']
   }
 }
 
@@ -125,6 +126,7 @@ module functionApp 'modules/function-app.bicep' = {
     identityClientId: identity.outputs.clientId
     blobEndpoint: storage.outputs.blobEndpoint
     tableEndpoint: storage.outputs.tableEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     appInsightsConnectionString: monitoring.outputs.connectionString
     authClientId: authClientId

@@ -27,6 +27,12 @@ import { seedOnce } from '../functions/src/local/seed-once';
 import { PortInUseError, startAzurite } from '../test/support/azurite';
 import { startPlayground } from '../test/support/playground';
 import { buildTab } from './build';
+import { demoEmail } from '../functions/src/local/graph/demo-graph-users';
+import {
+  startDemoGraph,
+  startQueueTriggers,
+} from '../functions/src/local/graph/start-local-delivery';
+import { deliveryFromConfig } from '../functions/src/services/delivery/delivery-from-config';
 
 const root = path.resolve(__dirname, '..');
 const stoppers: (() => Promise<void>)[] = [];
@@ -63,7 +69,12 @@ async function stopAll(): Promise<void> {
   for (const stop of stoppers.reverse()) await stop();
 }
 
-function printBanner(url: string, seedStatus: string, playgroundUrl: string): void {
+function printBanner(
+  url: string,
+  seedStatus: string,
+  playgroundUrl: string,
+  graphUrl: string,
+): void {
   const lines = [
     '',
     'Support plans is running on this machine (loopback only):',
@@ -72,6 +83,7 @@ function printBanner(url: string, seedStatus: string, playgroundUrl: string): vo
     `  Tab         ${url}/tab/`,
     `  Teams (bot) ${playgroundUrl}  (Agents Playground, signed in as the Mid Essex demo mentor)`,
     `  Local IdP   ${url}/local-idp/personas  (POST ${url}/local-idp/token {"persona": "<id>"})`,
+    `  Graph       ${graphUrl}/  (local Graph: each persona's calendar, Teams feed and mail)`,
     `  Seed        ${seedStatus}`,
     '',
     'Personas:',
@@ -89,17 +101,38 @@ async function main(): Promise<void> {
   const options = loadStartOptions(process.env);
   await assertPortFree(options.port, 'local host', 'PORT');
   await assertPortFree(options.azuritePort, 'Azurite tables', 'AZURITE_TABLE_PORT');
+  await assertPortFree(options.azuriteQueuePort, 'Azurite queues', 'AZURITE_QUEUE_PORT');
+  await assertPortFree(options.graphPort, 'local Graph', 'GRAPH_PORT');
   await buildTab({ mode: 'local' });
   const location = options.azuriteDataDir ?? path.join(root, '.data/azurite');
-  const azurite = await startAzurite({ location, port: options.azuritePort, detached: true });
+  const azurite = await startAzurite({
+    location,
+    port: options.azuritePort,
+    queuePort: options.azuriteQueuePort,
+    detached: true,
+  });
   stoppers.push(() => azurite.stop());
-
-  const config = loadConfig(localEnvironment(options.port, azurite.connectionString));
+  const graph = await startDemoGraph(options.graphPort);
+  stoppers.push(() => graph.stop());
+  const sender = demoPersonas.find((p) => p.id === 'me-course-tutor');
+  const config = loadConfig(
+    localEnvironment(options.port, azurite.connectionString, {
+      ...(azurite.queue === undefined
+        ? {}
+        : { queueConnectionString: azurite.queue.connectionString }),
+      graphUrl: graph.url,
+      ...(sender === undefined
+        ? {}
+        : { mailSender: { userId: demoEmail(sender), tenantId: sender.tid } }),
+    }),
+  );
   assertSafeForProduction(config);
   consoleLogger.info(`Config: ${configSummary(config)}`);
   const idp = await createLocalIdp(config);
   const connection = tableConnection(config.tables);
-  const services = createAppServices(connection);
+  const services = createAppServices(connection, {
+    delivery: deliveryFromConfig(config, consoleLogger),
+  });
   installRuntime(
     composeRuntime({ config, log: consoleLogger, createServices: () => appWiring(services) }),
   );
@@ -113,12 +146,13 @@ async function main(): Promise<void> {
     log: consoleLogger,
   });
   stoppers.push(() => host.stop());
+  stoppers.push(startQueueTriggers(config, table.queues ?? [], consoleLogger));
 
   const seedStatus = await seedDemoOnce(connection, services);
   // The Agents Playground is the local Teams client for the bot (statsbeat and telemetry off).
   const playground = await startPlayground({ botEndpoint: `${host.url}/api/messages` });
   stoppers.push(() => playground.stop());
-  printBanner(host.url, seedStatus, playground.url);
+  printBanner(host.url, seedStatus, playground.url, graph.url);
 }
 
 function shutdown(signal: string): void {

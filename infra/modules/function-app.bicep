@@ -25,6 +25,9 @@ param blobEndpoint string
 @description('Table endpoint of the storage account, without a trailing slash.')
 param tableEndpoint string
 
+@description('Queue endpoint of the storage account (the outbox queue), without a trailing slash.')
+param queueEndpoint string
+
 @description('URL of the deployment package container.')
 param deploymentContainerUrl string
 
@@ -127,6 +130,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identityClientId
     AzureWebJobsStorage__blobServiceUri: blobEndpoint
+    // The outbox: our enqueue after each commit, and the queue trigger's identity connection.
+    AZURE_QUEUES_ENDPOINT: queueEndpoint
+    OUTBOX_QUEUE_NAME: 'outbox'
+    OUTBOX_QUEUE__queueServiceUri: queueEndpoint
+    OUTBOX_QUEUE__credential: 'managedidentity'
+    OUTBOX_QUEUE__clientId: identityClientId
   }
 }
 

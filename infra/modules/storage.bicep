@@ -22,6 +22,9 @@ param deploymentContainerName string
 @description('Tables the app uses (see docs/data-stores.md).')
 param tableNames array
 
+@description('Queues the app uses: the outbox queue and its poison queue (see docs/data-stores.md).')
+param queueNames array
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -71,9 +74,22 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-
   }
 ]
 
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
+  }
+]
+
 output name string = storage.name
 output id string = storage.id
 // Built from the account name: no trailing slash, and nothing here reads a key.
 output blobEndpoint string = 'https://${storage.name}.blob.${environment().suffixes.storage}'
 output tableEndpoint string = 'https://${storage.name}.table.${environment().suffixes.storage}'
+output queueEndpoint string = 'https://${storage.name}.queue.${environment().suffixes.storage}'
 output deploymentContainerUrl string = 'https://${storage.name}.blob.${environment().suffixes.storage}/${deploymentContainer.name}'

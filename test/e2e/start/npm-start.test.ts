@@ -106,9 +106,13 @@ describe('npm start', () => {
   it('serves the API, tab, sign-in and seeded data on loopback; Ctrl-C stops everything', async () => {
     const port = await freePort();
     const azuritePort = await freePort();
+    const queuePort = await freePort();
+    const graphPort = await freePort();
     running = start({
       PORT: String(port),
       AZURITE_TABLE_PORT: String(azuritePort),
+      AZURITE_QUEUE_PORT: String(queuePort),
+      GRAPH_PORT: String(graphPort),
       AZURITE_DATA_DIR: dataDir,
     });
     const run = running;
@@ -142,11 +146,23 @@ describe('npm start', () => {
     expect(cases.status).toBe(200);
     expect(((await cases.json()) as { cases: unknown[] }).cases.length).toBeGreaterThan(0);
     expect((await fetch(playground![1]!)).status).toBe(200);
+    // The local Graph prints its page; the seed's notifications reach the personas' feeds through the queue.
+    expect(run.output()).toContain(`Graph       http://127.0.0.1:${String(graphPort)}/`);
+    let page = '';
+    const until = Date.now() + 30_000;
+    while (!page.includes('Teams activity feed') || !/<li>[a-z-]+: /.test(page)) {
+      if (Date.now() > until) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      page = await (await fetch(`http://127.0.0.1:${String(graphPort)}/`)).text();
+    }
+    expect(page).toContain('Claire Fenton');
+    expect(page).toMatch(/<li>[a-z-]+: /);
 
     run.child.kill('SIGINT');
     await expect(run.exited).resolves.toBe(0);
     const playgroundPort = Number(playground![2]);
     // Everything it started has let go of its port: the host, Azurite and the Playground.
-    for (const p of [port, azuritePort, playgroundPort]) expect(await isFree(p)).toBe(true);
+    for (const p of [port, azuritePort, queuePort, graphPort, playgroundPort])
+      expect(await isFree(p)).toBe(true);
   }, 180_000);
 });

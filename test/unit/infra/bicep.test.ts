@@ -72,6 +72,7 @@ describe('infra Bicep (checked as text, not compiled)', () => {
     ['Storage Table Data Contributor', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'],
     ['Storage Blob Data Owner', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'],
     ['Monitoring Metrics Publisher', '3913510d-42f4-4e42-8a64-420c390055eb'],
+    ['Storage Queue Data Contributor', '974c5e8b-45b9-4653-ba55-5f855dd0fb88'],
   ])('grants the app identity %s (%s)', (_role, id) => {
     const rbac = text('modules/rbac.bicep').code;
     const variable = new RegExp(`^var (\\w+) = '${id}'$`, 'm').exec(rbac)?.[1];
@@ -82,6 +83,19 @@ describe('infra Bicep (checked as text, not compiled)', () => {
       .map((m) => resourceCode('modules/rbac.bicep', m[1]!))
       .filter((body) => body.includes(`'Microsoft.Authorization/roleDefinitions', ${variable!})`));
     expect(assignments.some((body) => body.includes('principalId: appPrincipalId'))).toBe(true);
+  });
+
+  it('creates the outbox queue and its poison queue, and points the queue trigger at them by identity', () => {
+    expect(text('main.bicep').code).toMatch(/queueNames: \['outbox', 'outbox-poison'\]/);
+    expect(text('modules/storage.bicep').code).toMatch(
+      /queueServices\/queues@[\d-]+' = \[\s+for queueName in queueNames: \{/,
+    );
+    const settings = appSettings();
+    expect(settings.get('AZURE_QUEUES_ENDPOINT')).toBe('queueEndpoint');
+    expect(settings.get('OUTBOX_QUEUE__queueServiceUri')).toBe('queueEndpoint');
+    expect(settings.get('OUTBOX_QUEUE__credential')).toBe("'managedidentity'");
+    expect(settings.get('OUTBOX_QUEUE__clientId')).toBe('identityClientId');
+    expect(settings.get('OUTBOX_QUEUE_NAME')).toBe("'outbox'");
   });
 
   it('runs a Flex Consumption (FC1) Node 22 app as the user-assigned identity', () => {

@@ -130,6 +130,8 @@ describe('configuration', () => {
       port: 7071,
       azuritePort: 10002,
       azuriteDataDir: undefined,
+      azuriteQueuePort: 10001,
+      graphPort: 7072,
     });
     expect(loadStartOptions({ AZURITE_DATA_DIR: '/tmp/az' }).azuriteDataDir).toBe('/tmp/az');
     expect(startupMessage(() => loadStartOptions({ PORT: 'http' }))).toContain('PORT');
