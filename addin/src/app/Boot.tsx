@@ -67,7 +67,7 @@ export function Boot() {
           <>
             <PersonaPicker personas={state.personas} onPick={pick} />
             {state.failed !== undefined && (
-              <MessageBar intent="error">
+              <MessageBar intent="error" layout="multiline">
                 <MessageBarBody>{state.failed}</MessageBarBody>
               </MessageBar>
             )}
@@ -75,7 +75,7 @@ export function Boot() {
         )}
         {state.kind === 'outside-host' && <OpenInHost />}
         {state.kind === 'failed' && (
-          <MessageBar intent="error">
+          <MessageBar intent="error" layout="multiline">
             <MessageBarBody>Could not start: {state.message}</MessageBarBody>
           </MessageBar>
         )}

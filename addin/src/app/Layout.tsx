@@ -41,6 +41,7 @@ export function Layout() {
         {session.setTheme !== undefined && (
           <Select
             aria-label="Theme (local mode)"
+            defaultValue={session.theme}
             size="small"
             onChange={(_e, data) => session.setTheme?.(hostThemeName(data.value))}
           >

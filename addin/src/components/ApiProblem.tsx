@@ -6,7 +6,7 @@ export function ApiProblem({ error, title }: { error: unknown; title?: string })
   const problem = error instanceof ApiError ? error.problem : undefined;
   const message = error instanceof Error ? error.message : String(error);
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar intent="error" role="alert" layout="multiline">
       <MessageBarBody>
         {title !== undefined && <MessageBarTitle>{title}</MessageBarTitle>}
         {message}

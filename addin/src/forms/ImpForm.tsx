@@ -2,6 +2,7 @@ import { Checkbox, Field, Select, makeStyles, tokens } from '@fluentui/react-com
 import { useState } from 'react';
 import type { FormProps } from './form-props';
 import { FormShell } from './FormShell';
+import { CheckGroup } from './CheckGroup';
 import { ListInput } from './ListInput';
 import { useCommand } from './use-command';
 
@@ -111,23 +112,14 @@ export function ImpForm({ command, view, outline, onDone }: FormProps) {
           setPartTwoMet(d.checked === true);
         }}
       />
-      <Field
+      <CheckGroup
         label="CORE values shown"
         hint={point === undefined ? undefined : `At least ${point.minCoreValues} expected`}
-      >
-        <div role="group" aria-label="CORE values shown">
-          {(outline?.coreValues ?? []).map((v) => (
-            <Checkbox
-              key={v}
-              label={v}
-              checked={core.includes(v)}
-              onChange={(_e, d) => {
-                setCore(d.checked === true ? [...core, v] : core.filter((x) => x !== v));
-              }}
-            />
-          ))}
-        </div>
-      </Field>
+        options={(outline?.coreValues ?? []).map((v) => ({ id: v, label: v }))}
+        chosen={core}
+        onChange={setCore}
+        error={submit.fieldError('coreValues')}
+      />
       <Field label="Standards met in full (end point only)">
         <Select
           value={standards}

@@ -1,4 +1,5 @@
 import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { CheckGroup } from './CheckGroup';
 import type { FieldSpec, FieldValues } from './field-spec';
 
 /** Props of the spec-driven fields. */
@@ -67,28 +68,20 @@ export function SpecFields({ fields, values, onChange, errorFor }: SpecFieldsPro
                 />
               </Field>
             );
-          case 'people': {
-            const chosen = (values[f.name] ?? []) as readonly string[];
+          case 'people':
             return (
-              <Field key={f.name} {...common} required={f.required}>
-                <div role="group" aria-label={f.label}>
-                  {f.people.map((p) => (
-                    <Checkbox
-                      key={p.id}
-                      label={p.label}
-                      checked={chosen.includes(p.id)}
-                      onChange={(_e, d) => {
-                        onChange(
-                          f.name,
-                          d.checked === true ? [...chosen, p.id] : chosen.filter((x) => x !== p.id),
-                        );
-                      }}
-                    />
-                  ))}
-                </div>
-              </Field>
+              <CheckGroup
+                key={f.name}
+                label={f.label}
+                hint={f.hint}
+                error={error}
+                options={f.people}
+                chosen={(values[f.name] ?? []) as readonly string[]}
+                onChange={(chosen) => {
+                  onChange(f.name, chosen);
+                }}
+              />
             );
-          }
           default: {
             const type =
               f.kind === 'datetime'

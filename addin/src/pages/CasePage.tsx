@@ -30,6 +30,7 @@ import { sectionOf } from '../components/case/section-of';
 import { Timeline } from '../components/case/Timeline';
 import { WhatNext } from '../components/case/WhatNext';
 import { Loading } from '../components/Loading';
+import { CommandDialog } from '../forms/CommandDialog';
 import { useCase, useOutline } from '../hooks/case-queries';
 
 const useStyles = makeStyles({
@@ -41,6 +42,7 @@ const useStyles = makeStyles({
     marginBlock: tokens.spacingVerticalS,
   },
   page: { display: 'grid', gap: tokens.spacingVerticalS },
+  back: { color: tokens.colorBrandForegroundLink },
 });
 
 const titles: Readonly<Record<CaseSection, string>> = {
@@ -70,6 +72,7 @@ export default function CasePage() {
   const current = useCase(caseId);
   const outline = useOutline(current.data?.providerId);
   const [message, setMessage] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ command: AvailableCommand; title: string } | null>(null);
   const status = useRef<HTMLDivElement>(null);
   const loaded = current.data !== undefined;
   useEffect(() => {
@@ -79,14 +82,16 @@ export default function CasePage() {
   if (current.isError) return <ApiProblem error={current.error} title="Could not open this case" />;
   const view = current.data;
   const onDone = (text: string) => {
+    setOpen(null);
     setMessage(text);
     // After the dialog closes and restores focus, move it to the announcement of what happened.
     setTimeout(() => status.current?.focus(), 0);
   };
   const actions = (id: CaseSection): SectionCommands => ({
     view,
-    outline: outline.data,
-    onDone,
+    onOpen: (command, title) => {
+      setOpen({ command, title });
+    },
     commands: view.available.filter((c: AvailableCommand) => sectionOf(c.type) === id),
   });
   const stage = view.stage;
@@ -96,7 +101,9 @@ export default function CasePage() {
   return (
     <article className={styles.page} aria-labelledby="case-title">
       <Caption1>
-        <Link to="/">My cases</Link>
+        <Link to="/" className={styles.back}>
+          My cases
+        </Link>
       </Caption1>
       <div className={styles.head}>
         <Subtitle1 as="h1" id="case-title">
@@ -108,13 +115,13 @@ export default function CasePage() {
       </div>
       <Caption1>{`${view.providerName} · ${view.procedure.title} (version ${view.procedure.version})`}</Caption1>
       {(outline.data?.notices ?? []).map((n) => (
-        <MessageBar key={n.id} intent="info">
+        <MessageBar key={n.id} intent="info" layout="multiline">
           <MessageBarBody>{`${n.text} (${n.rules.join(', ')})`}</MessageBarBody>
         </MessageBar>
       ))}
       <div ref={status} tabIndex={-1} role="status" aria-live="polite">
         {message !== null && (
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{message}</MessageBarBody>
           </MessageBar>
         )}
@@ -172,6 +179,15 @@ export default function CasePage() {
       <Section id="history" title={titles.history}>
         <History caseId={caseId} />
       </Section>
+      <CommandDialog
+        open={open}
+        view={view}
+        outline={outline.data}
+        onClose={() => {
+          setOpen(null);
+        }}
+        onDone={onDone}
+      />
     </article>
   );
 }

@@ -1,7 +1,6 @@
-import { makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { AvailableCommand, CaseView, Outline } from '../../api/schemas';
-import { CommandDialog } from '../../forms/CommandDialog';
+import type { AvailableCommand, CaseView } from '../../api/schemas';
 import { buttonLabel } from './button-label';
 
 const useStyles = makeStyles({
@@ -19,9 +18,8 @@ const useStyles = makeStyles({
 /** What a section needs to offer its commands. */
 export interface SectionCommands {
   readonly view: CaseView;
-  readonly outline: Outline | undefined;
   readonly commands: readonly AvailableCommand[];
-  readonly onDone: (message: string) => void;
+  readonly onOpen: (command: AvailableCommand, title: string) => void;
 }
 
 /** A titled part of the case view with the available commands that belong to it. */
@@ -45,16 +43,20 @@ export function Section({
       {children}
       {actions !== undefined && actions.commands.length > 0 && (
         <div className={styles.actions} aria-label={`${title}: what you can do`} role="group">
-          {actions.commands.map((c) => (
-            <CommandDialog
-              key={`${c.type}:${JSON.stringify(c.params)}`}
-              command={c}
-              view={actions.view}
-              outline={actions.outline}
-              onDone={actions.onDone}
-              buttonText={buttonLabel(actions.view, c, actions.commands)}
-            />
-          ))}
+          {actions.commands.map((c) => {
+            const text = buttonLabel(actions.view, c, actions.commands);
+            return (
+              <Button
+                key={`${c.type}:${JSON.stringify(c.params)}`}
+                data-command={c.type}
+                onClick={() => {
+                  actions.onOpen(c, text);
+                }}
+              >
+                {text}
+              </Button>
+            );
+          })}
         </div>
       )}
     </section>
