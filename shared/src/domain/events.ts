@@ -24,6 +24,14 @@ export type CaseEvent =
     }
   | { readonly type: 'ParticipantAdded'; readonly participant: Participant }
   | { readonly type: 'ParticipantRemoved'; readonly participantId: string; readonly at: string }
+  /** An invited person (named by email, no Entra ids) signed in with that address (item 9). */
+  | {
+      readonly type: 'ParticipantLinked';
+      readonly participantId: string;
+      readonly tid: string;
+      readonly oid: string;
+      readonly at: string;
+    }
   | { readonly type: 'ConcernRaised'; readonly concern: Concern }
   | {
       readonly type: 'StageStarted';

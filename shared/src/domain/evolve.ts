@@ -67,6 +67,13 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
           p.participantId === event.participantId ? { ...p, removedAt: event.at } : p,
         ),
       };
+    case 'ParticipantLinked':
+      return {
+        ...state,
+        participants: state.participants.map((p) =>
+          p.participantId === event.participantId ? { ...p, tid: event.tid, oid: event.oid } : p,
+        ),
+      };
     case 'ConcernRaised':
       return { ...state, concerns: [...state.concerns, event.concern] };
     case 'StageStarted':
