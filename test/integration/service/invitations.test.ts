@@ -1,3 +1,4 @@
+import type { OpenCaseCommand } from '@shared/domain/commands';
 import { as, cmd, freshServices, must, person, who } from '../../support/service-fixture';
 
 /** Issue 11 item 9: opening a case without GUIDs; invited people linked at first sign-in; the opener never locked out. */
@@ -7,7 +8,7 @@ describe('opening a case without GUIDs (item 9)', () => {
     s = await freshServices();
   }, 60_000);
 
-  const open = async (participants: ReturnType<typeof as>[]) =>
+  const open = async (participants: OpenCaseCommand['participants']) =>
     must(
       await s.cases.openCase(
         who('me-course-tutor'),
