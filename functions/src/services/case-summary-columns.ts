@@ -1,5 +1,6 @@
 import type { DecisionContext } from '@shared/domain/context';
 import { summarise } from '@shared/domain/case-view';
+import { reviewDueInputs } from '@shared/domain/review-due';
 import type { CaseState } from '@shared/domain/state';
 import { invitationKey } from './invitation-key';
 import type { SummaryColumns } from '../infrastructure/tables/case-store-port';
@@ -18,11 +19,16 @@ export function summaryColumns(ctx: DecisionContext, state: CaseState): SummaryC
   const invited = state.participants
     .filter((p) => p.removedAt === null && p.oid === null && p.email !== null)
     .map((p) => invitationKey(p.email ?? ''));
+  const { reviewAnchor, planReviewDate, reviewPending } = reviewDueInputs(ctx, state);
   return {
     status: state.status.kind,
     stageId: view.stageId,
     nextReviewDate: view.nextReviewDate,
     participantKeys: [...keys, ...invited].join(' '),
     procedureVersion: state.procedureVersion,
+    // the window's inputs, so the sweep recounts it with today's settings (item 7)
+    reviewAnchor,
+    planReviewDate,
+    reviewPending,
   };
 }

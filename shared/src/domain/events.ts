@@ -86,6 +86,8 @@ export type CaseEvent =
       readonly instanceId: string;
       readonly dueDate: string;
       readonly at: string;
+      /** The ladder rung reached (absent: the first). */
+      readonly rung?: number;
     }
   | { readonly type: 'CommentAdded'; readonly comment: Comment }
   | { readonly type: 'ImpRecorded'; readonly record: ImpRecord }

@@ -1,4 +1,5 @@
 import type { CaseEvent } from './events';
+import { overdueFlag } from './overdue-ladder';
 import type { CaseState, StageInstance } from './state';
 
 function withStage(state: CaseState, update: (stage: StageInstance) => StageInstance): CaseState {
@@ -151,7 +152,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
     case 'ReviewOverdueFlagged':
       return withStage(state, (s) => ({
         ...s,
-        overdueFlags: [...s.overdueFlags, event.dueDate],
+        overdueFlags: [...s.overdueFlags, overdueFlag(event.dueDate, event.rung)],
       }));
     case 'CommentAdded':
       return { ...state, comments: [...state.comments, event.comment] };
