@@ -19,6 +19,23 @@ export function entraIssuer(tid: string): string {
   return `https://login.microsoftonline.com/${tid}/v2.0`;
 }
 
+/**
+ * The address a person signed in with, lower case, for linking an invited participant at first
+ * sign-in (issue 11 item 9) and nothing else: never to authorise (Z5). Only an address Entra
+ * vouches for counts: `email` with `xms_edov` (domain owner verified), or `preferred_username` of a
+ * member (no `idp` claim, so it is the UPN, which must sit in one of the tenant's verified
+ * domains). A guest's `preferred_username` can be any address, so it never links.
+ */
+function signedInAddress(payload: JWTPayload): string | undefined {
+  const looksLikeAddress = (v: unknown): v is string =>
+    typeof v === 'string' && /^[^\s@]{1,64}@[^\s@]{1,189}$/.test(v);
+  if (payload.xms_edov === true && looksLikeAddress(payload.email))
+    return payload.email.trim().toLowerCase();
+  if (payload.idp === undefined && looksLikeAddress(payload.preferred_username))
+    return payload.preferred_username.trim().toLowerCase();
+  return undefined;
+}
+
 /** Checks tenant, issuer and scope of verified claims and returns who the caller is, with their app roles. */
 export async function identityFromClaims(
   payload: JWTPayload,
@@ -41,10 +58,12 @@ export async function identityFromClaims(
     );
   }
   const display = typeof name === 'string' ? name.slice(0, 200) : '';
+  const email = signedInAddress(payload);
   return {
     tid: tid.toLowerCase(),
     oid: oid.toLowerCase(),
     name: display,
     appRoles: appRolesOf(payload.roles),
+    ...(email === undefined ? {} : { email }),
   };
 }

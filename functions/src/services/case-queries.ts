@@ -21,6 +21,7 @@ import type { ProviderDirectory } from './provider-directory';
 import { recordedEvents } from './record-events';
 import { readState } from './stored-state';
 import { viewOf } from './case-version';
+import { invitationKey } from './invitation-key';
 import type { SecurityAudit } from './security-audit';
 
 /** Reads: a case, its available commands, its history, and "my cases". */
@@ -104,12 +105,18 @@ export class CaseQueries {
       );
       const snapshots = wide
         ? this.store.listSnapshots(providerId)
-        : this.participantCases(providerId, `${who.tid}:${who.oid}`);
+        : this.participantCases(providerId, keysOf(who));
       for await (const snapshot of snapshots) {
         const state = readState(snapshot.state, snapshot.caseId);
         const actor = actorFor(state, provider.settings.staff, who);
-        if (actor.roles.length === 0) continue;
-        rows.push(summarise(ctx, state, actor));
+        if (actor.roles.length > 0) {
+          rows.push(summarise(ctx, state, actor));
+          continue;
+        }
+        // invited by email and signing in for the first time: loading the case links them (item 9)
+        const linked = await this.commands.load(who, snapshot.caseId);
+        if (linked.ok)
+          rows.push(summarise(linked.value.ctx, linked.value.state, linked.value.actor));
       }
     }
     return ok(rows.filter((r) => matches(r, filter)));
@@ -120,12 +127,15 @@ export class CaseQueries {
    * when they are few or a small share of the provider's cases; otherwise one range read of the
    * whole partition is cheaper than many round trips (a course tutor with most of the cases).
    */
-  private async *participantCases(providerId: string, key: string): AsyncIterable<StoredCase> {
+  private async *participantCases(
+    providerId: string,
+    keys: readonly string[],
+  ): AsyncIterable<StoredCase> {
     const ids: string[] = [];
     let total = 0;
     for await (const row of this.store.listSummaries(providerId, ['participantKeys'])) {
       total += 1;
-      if (namesParticipant(row.summary, key)) ids.push(row.caseId);
+      if (keys.some((key) => namesParticipant(row.summary, key))) ids.push(row.caseId);
     }
     if (ids.length > parallelReads && ids.length * pointReadShare > total) {
       const wanted = new Set(ids);
@@ -142,7 +152,14 @@ export class CaseQueries {
   }
 }
 
-/** True when the snapshot's `participantKeys` column names `key` (`tid:oid`). */
+/** The `participantKeys` tokens that find a person's cases: `tid:oid`, and `invite:{email}` when signed in with one. */
+function keysOf(who: Identity): string[] {
+  return who.email === undefined
+    ? [`${who.tid}:${who.oid}`]
+    : [`${who.tid}:${who.oid}`, invitationKey(who.email)];
+}
+
+/** True when the snapshot's `participantKeys` column names `key` (`tid:oid` or `invite:{email}`). */
 function namesParticipant(summary: SummaryColumns, key: string): boolean {
   return String(summary.participantKeys ?? '')
     .split(' ')

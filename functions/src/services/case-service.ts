@@ -14,6 +14,7 @@ import { decideOpenCase } from '@shared/domain/decide/open-case';
 import type { Effect } from '@shared/domain/effects';
 import type { CaseEvent } from '@shared/domain/events';
 import { evolve } from '@shared/domain/evolve';
+import { invitationLinks } from '@shared/domain/invitations';
 import type { CaseState } from '@shared/domain/state';
 import { fail, ok, refuse, type Result } from '@shared/errors/refusal';
 import {
@@ -74,7 +75,7 @@ export class CaseCommands {
   }
 
   /** Loads a case the caller may see; anything else is NOT_FOUND, exactly like a missing case (Z4). */
-  async load(who: Identity, caseId: string): Promise<Result<LoadedCase>> {
+  async load(who: Identity, caseId: string, attempt = 0): Promise<Result<LoadedCase>> {
     const providerId = providerOf(caseId);
     const provider =
       providerId === undefined ? undefined : await this.deps.providers.get(providerId);
@@ -84,6 +85,12 @@ export class CaseCommands {
     if (stored === undefined) return fail(notFound());
     const state = readState(stored.state, caseId);
     const actor = actorFor(state, provider.settings.staff, who);
+    if (
+      actor.roles.length === 0 &&
+      attempt < 3 &&
+      (await this.linkInvited(provider, stored, state, who))
+    )
+      return this.load(who, caseId, attempt + 1);
     if (actor.roles.length === 0) {
       await this.deps.audit?.record(
         'access-refused',
@@ -95,6 +102,26 @@ export class CaseCommands {
       return fail(notFound());
     }
     return ok({ provider, stored, state, actor, ctx: this.context(provider) });
+  }
+
+  /**
+   * Links the caller to the entries that invited them by email (item 9), the first time they
+   * sign in with that address from a tenant the provider allows. True when a link was committed
+   * (or another request committed it first): the case must be read again.
+   */
+  private async linkInvited(
+    provider: ProviderContext,
+    stored: StoredCase,
+    state: CaseState,
+    who: Identity,
+  ): Promise<boolean> {
+    const ctx = this.context(provider);
+    const links = invitationLinks(state, who, provider.settings.tenants, ctx.now.toISOString());
+    if (links.length === 0) return false;
+    const commandId = `link-${who.oid}-${String(stored.seq)}`;
+    // committed, a duplicate or a lost race: in every case the caller reads the case again
+    await this.persist(ctx, who, stored, state, links, [], commandId, 'linkInvitation');
+    return true;
   }
 
   /** Opens a case (idempotent per command id). */

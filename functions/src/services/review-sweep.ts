@@ -1,5 +1,6 @@
 import { todayInUk } from '@shared/calendar';
 import type { DecisionContext, Identity } from '@shared/domain/context';
+import { reviewDueNow } from '@shared/domain/review-due';
 import { decideOverdue } from '@shared/domain/decide/overdue';
 import type {
   CaseStore,
@@ -24,7 +25,7 @@ export type SweepCommands = Pick<CaseCommands, 'context' | 'persist'>;
 export type SweepStore = Pick<CaseStore, 'listSummaries' | 'load'>;
 
 /** The columns the sweep selects candidates by; only candidates are read in full. */
-const candidateColumns = ['status', 'nextReviewDate'];
+const candidateColumns = ['status', 'stageId', 'reviewAnchor', 'planReviewDate', 'reviewPending'];
 
 /**
  * One case (or one provider's listing) the sweep could not process. Ids and the error's class
@@ -64,10 +65,22 @@ function errorKind(error: unknown): string {
   return error instanceof Error && safeKind.test(error.name) ? error.name : 'UnknownError';
 }
 
-/** Open, with a review date before today (checked on the summary columns, without reading state). */
-function isCandidate(summary: SummaryColumns, today: string): boolean {
-  const due = summary.nextReviewDate;
-  return summary.status === 'open' && typeof due === 'string' && due < today;
+/**
+ * Open, with a review due before today under the provider's current settings and calendar,
+ * recounted from the summary columns without reading state (item 7). A row written before those
+ * columns existed is read and decided in full.
+ */
+function isCandidate(ctx: DecisionContext, summary: SummaryColumns, today: string): boolean {
+  if (summary.status !== 'open') return false;
+  if (typeof summary.reviewPending !== 'boolean') return true;
+  const text = (key: string) => (typeof summary[key] === 'string' ? summary[key] : null);
+  const due = reviewDueNow(ctx, {
+    stageId: text('stageId'),
+    reviewAnchor: text('reviewAnchor'),
+    planReviewDate: text('planReviewDate'),
+    reviewPending: summary.reviewPending,
+  });
+  return due !== null && due < today;
 }
 
 /**
@@ -95,7 +108,7 @@ export class ReviewSweep {
         const ctx = this.commands.context(provider);
         const candidates: string[] = [];
         for await (const row of this.store.listSummaries(providerId, candidateColumns)) {
-          if (isCandidate(row.summary, today)) candidates.push(row.caseId);
+          if (isCandidate(ctx, row.summary, today)) candidates.push(row.caseId);
         }
         for (const caseId of candidates) {
           try {
@@ -131,7 +144,7 @@ export class ReviewSweep {
       const event = decision.events[0];
       const commandId =
         event?.type === 'ReviewOverdueFlagged'
-          ? `overdue-${event.instanceId}-${event.dueDate}`
+          ? `overdue-${event.instanceId}-${event.dueDate}${event.rung === undefined ? '' : `-r${String(event.rung)}`}`
           : `overdue-${stored.caseId}`;
       const { outcome } = await this.commands.persist(
         ctx,

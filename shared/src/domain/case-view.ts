@@ -96,6 +96,7 @@ export function buildCaseView(ctx: DecisionContext, state: CaseState, actor: Act
       roleLabel: roleLabel(ctx.definition, p.role),
       name: p.name,
       active: p.removedAt === null,
+      invited: p.oid === null,
     })),
     concerns: state.concerns.map((c) => {
       const hidden = c.specialCategory && !medicalOk;

@@ -7,6 +7,11 @@ export interface Identity {
   readonly tid: string;
   readonly oid: string;
   readonly name: string;
+  /**
+   * The signed-in address (`email`, else `preferred_username`), lower case. Used only to link an
+   * invited participant the first time they sign in from an allowed tenant; never to authorise.
+   */
+  readonly email?: string;
 }
 
 /** Someone with a provider-wide role (programme lead, director) or a named tutor. */

@@ -41,6 +41,14 @@ export type CaseEvent =
     }
   | { readonly type: 'ParticipantAdded'; readonly participant: Participant }
   | { readonly type: 'ParticipantRemoved'; readonly participantId: string; readonly at: string }
+  /** An invited person (named by email, no Entra ids) signed in with that address (item 9). */
+  | {
+      readonly type: 'ParticipantLinked';
+      readonly participantId: string;
+      readonly tid: string;
+      readonly oid: string;
+      readonly at: string;
+    }
   | { readonly type: 'ConcernRaised'; readonly concern: Concern }
   | {
       readonly type: 'StageStarted';
@@ -95,6 +103,8 @@ export type CaseEvent =
       readonly instanceId: string;
       readonly dueDate: string;
       readonly at: string;
+      /** The ladder rung reached (absent: the first). */
+      readonly rung?: number;
     }
   | { readonly type: 'CommentAdded'; readonly comment: Comment }
   | { readonly type: 'ImpRecorded'; readonly record: ImpRecord }

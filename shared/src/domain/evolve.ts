@@ -1,6 +1,7 @@
 import { evolveDelivery, type DeliveryEvent } from './evolve-delivery';
 import type { CaseEvent } from './events';
 import { applyCorrection } from './evolve-correction';
+import { overdueFlag } from './overdue-ladder';
 import type { CaseState, StageInstance } from './state';
 
 function withStage(state: CaseState, update: (stage: StageInstance) => StageInstance): CaseState {
@@ -67,6 +68,13 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
         ...state,
         participants: state.participants.map((p) =>
           p.participantId === event.participantId ? { ...p, removedAt: event.at } : p,
+        ),
+      };
+    case 'ParticipantLinked':
+      return {
+        ...state,
+        participants: state.participants.map((p) =>
+          p.participantId === event.participantId ? { ...p, tid: event.tid, oid: event.oid } : p,
         ),
       };
     case 'ConcernRaised':
@@ -146,7 +154,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
     case 'ReviewOverdueFlagged':
       return withStage(state, (s) => ({
         ...s,
-        overdueFlags: [...s.overdueFlags, event.dueDate],
+        overdueFlags: [...s.overdueFlags, overdueFlag(event.dueDate, event.rung)],
       }));
     case 'CommentAdded':
       return { ...state, comments: [...state.comments, event.comment] };

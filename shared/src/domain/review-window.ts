@@ -5,11 +5,32 @@ import { paramValue, settingsOf } from './settings';
 import type { CaseState, StageInstance } from './state';
 import type { ReviewWindow } from './view';
 
+/** The date a stage run's review window counts from (its start, or the previous stage's). */
+export function windowAnchor(
+  stage: StageDefinition,
+  instance: StageInstance,
+  state: CaseState,
+): string {
+  return stage.reviewDate?.anchor === 'previousStageStart'
+    ? (state.completedStages.at(-1)?.startedOn ?? instance.startedOn)
+    : instance.startedOn;
+}
+
 /** The window a stage's review date must fall in, counted on the provider's calendar. */
 export function reviewWindow(
   stage: StageDefinition,
   instance: StageInstance,
   state: CaseState,
+  settings: SettingValues,
+  calendar: ProviderCalendar,
+): ReviewWindow | null {
+  return windowFrom(stage, windowAnchor(stage, instance, state), settings, calendar);
+}
+
+/** The window counted from `anchor` with the settings and calendar given (today's, after a settings change). */
+export function windowFrom(
+  stage: StageDefinition,
+  anchor: string,
   settings: SettingValues,
   calendar: ProviderCalendar,
 ): ReviewWindow | null {
@@ -22,10 +43,6 @@ export function reviewWindow(
     def.indicativeDays === undefined
       ? null
       : paramValue<number | null>(settings, def.indicativeDays);
-  const anchor =
-    def.anchor === 'previousStageStart'
-      ? (state.completedStages.at(-1)?.startedOn ?? instance.startedOn)
-      : instance.startedOn;
   return {
     earliest: min === null ? null : calendar.addDays(anchor, min, unit),
     latest: max === null ? null : calendar.addDays(anchor, max, unit),

@@ -145,6 +145,8 @@ export interface CaseView {
     roleLabel: string;
     name: string;
     active: boolean;
+    /** Named by email without Entra ids, and not signed in yet: shown as "invited, not yet signed in". */
+    invited?: boolean;
   }[];
   readonly concerns: readonly {
     concernId: string;

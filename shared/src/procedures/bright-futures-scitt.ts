@@ -342,6 +342,16 @@ export const brightFuturesScitt = {
       rules: ['BF-26', 'X-12'],
     },
   ],
+  // Overdue reviews: the Lead first (BF-11), then the SCITT Director (BF-26).
+  overdueLadder: [
+    {
+      rung: 1,
+      afterDays: 0,
+      notify: ['programmeLead', 'director'],
+      rules: ['BF-08', 'BF-18'],
+    },
+    { rung: 2, afterDays: 5, notify: ['director'], rules: ['BF-26'] },
+  ],
   settings: [
     {
       key: 'reviewDayUnit',

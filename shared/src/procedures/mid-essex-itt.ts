@@ -758,6 +758,17 @@ export const midEssexItt = {
       rules: ['ME-52'],
     },
   ],
+  // Overdue reviews climb a ladder: the people who can act, then programme leadership, then the Director (ME-22, ME-43).
+  overdueLadder: [
+    {
+      rung: 1,
+      afterDays: 0,
+      notify: ['courseTutor', 'programmeLead', 'director'],
+      rules: ['ME-16', 'ME-27', 'ME-48'],
+    },
+    { rung: 2, afterDays: 2, notify: ['programmeLead', 'director'], rules: ['ME-11', 'ME-43'] },
+    { rung: 3, afterDays: 5, notify: ['director'], rules: ['ME-22'] },
+  ],
   grades: ['insufficient', 'emerging', 'developing', 'securing', 'excelling', 'no-opportunity'],
   coreValues: ['committed', 'optimistic', 'research-engaged', 'effective'],
   imp: [

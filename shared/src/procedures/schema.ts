@@ -259,6 +259,20 @@ export const procedureDefinitionSchema = z.strictObject({
   placementRules: z
     .array(z.strictObject({ route: z.string(), text: z.string(), rules }))
     .default([]),
+  /**
+   * The overdue ladder: rung n is reached `afterDays` counting days (the window's unit) after the
+   * review fell due, and tells `notify` once. Empty: one rung, the day after it fell due.
+   */
+  overdueLadder: z
+    .array(
+      z.strictObject({
+        rung: z.number().int().min(1).max(9),
+        afterDays: z.number().int().min(0).max(60),
+        notify: roleList,
+        rules,
+      }),
+    )
+    .default([]),
 });
 
 /** A validated procedure definition. */

@@ -4,6 +4,8 @@ import type { DecisionContext, Identity } from '../context';
 import type { CaseEvent } from '../events';
 import type { Participant } from '../state';
 import { rolesParam } from '../settings';
+import { fromDirectory } from '../invitations';
+import { openerEntry } from './opener';
 
 /** Opening a case for a trainee, pinned to the procedure version in force (ME-01). */
 export function decideOpenCase(
@@ -31,9 +33,11 @@ export function decideOpenCase(
   }
   const at = ctx.now.toISOString();
   const t = input.trainee;
+  const named = input.participants.map((p) => fromDirectory(p, ctx.staff));
   const people = [
     { role: 'trainee' as const, name: t.name, email: t.email, tid: t.tid, oid: t.oid },
-    ...input.participants,
+    ...named,
+    ...openerEntry(ctx, who, allowed, named),
   ];
   const participants: Participant[] = people.map((p) => ({
     participantId: ctx.newId(),

@@ -5,14 +5,13 @@ import { currentStage } from '../stage-lookup';
 import { activeParticipants } from '../actor';
 import type { CaseState } from '../state';
 import type { Decision } from './policy';
-
-/** Roles told when a review is overdue: the people who can act on it. */
-const escalateTo = ['courseTutor', 'programmeLead', 'director'] as const;
+import { overdueFlag, overdueLadder, rungReached } from '../overdue-ladder';
 
 /**
- * The timer's decision for one case: if its review is overdue and not yet escalated for that due
- * date, record it once and notify the staff who can act (ME-16, ME-27, ME-48, BF-18). A person
- * decides what happens next; the engine never escalates a stage by itself.
+ * The timer's decision for one case: when its review is overdue, the highest rung of the overdue
+ * ladder reached and not yet recorded for that due date is recorded once and its people told
+ * (ME-16, ME-27, ME-48, BF-18; the ladder climbs to programme leadership and the Director). A
+ * person decides what happens next; the engine never escalates a stage by itself.
  */
 export function decideOverdue(ctx: DecisionContext, state: CaseState): Decision | null {
   const current = currentStage(ctx.definition, state);
@@ -22,8 +21,15 @@ export function decideOverdue(ctx: DecisionContext, state: CaseState): Decision 
   const today = todayInUk(ctx.now);
   if (!reviewOverdue(instance, window, today)) return null;
   const dueDate = instance.plan.reviewDate ?? window?.latest ?? today;
-  if (instance.overdueFlags.includes(dueDate)) return null;
-  const recipients = activeParticipants(state, escalateTo).map((p) => p.participantId);
+  const ladder = overdueLadder(ctx.definition);
+  const reached = rungReached(ladder, dueDate, today, ctx.calendar, window?.unit ?? 'working');
+  if (reached === undefined) return null;
+  const flagged = ladder.filter((r) =>
+    instance.overdueFlags.includes(overdueFlag(dueDate, r.rung)),
+  );
+  if (flagged.some((r) => r.rung >= reached.rung)) return null;
+  const recipients = activeParticipants(state, reached.notify).map((p) => p.participantId);
+  const rules = reached.rules.length > 0 ? reached.rules : (window?.rules ?? stage.rules);
   return {
     events: [
       {
@@ -31,15 +37,11 @@ export function decideOverdue(ctx: DecisionContext, state: CaseState): Decision 
         instanceId: instance.instanceId,
         dueDate,
         at: ctx.now.toISOString(),
+        ...(reached.rung > 1 ? { rung: reached.rung } : {}),
       },
     ],
     effects: [
-      {
-        kind: 'notify',
-        template: 'review-overdue',
-        recipients,
-        rules: window?.rules ?? stage.rules,
-      },
+      { kind: 'notify', template: 'review-overdue', recipients, rules },
       { kind: 'refreshCaseCard' },
     ],
   };

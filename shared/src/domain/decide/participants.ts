@@ -6,6 +6,7 @@ import type { CaseEvent } from '../events';
 import { evolve } from '../evolve';
 import { fullySigned, signerSlots } from '../signers';
 import { currentStage } from '../stage-lookup';
+import { fromDirectory } from '../invitations';
 
 function permit(env: Env): Result<readonly string[]> {
   const refusal =
@@ -26,7 +27,7 @@ export const addParticipantPolicy: Policy<'addParticipant'> = {
   paramsOf: () => ({}),
   permit,
   apply: (env, c) => {
-    const p = c.participant;
+    const p = fromDirectory(c.participant, env.ctx.staff);
     const duplicate = activeParticipants(env.state, [p.role]).some(
       (x) => p.oid !== null && x.oid === p.oid && x.tid === p.tid,
     );

@@ -102,16 +102,40 @@ describe('Teams SSO token validation', () => {
     expect(noRoles.appRoles).toEqual([]);
   });
 
-  it('Z5: the identity is (tid, oid, name) only; e-mail, UPN and preferred_username are ignored', async () => {
+  it("Z5: the identity is (tid, oid, name); a member's UPN is carried only as the address that links an invitation", async () => {
     const otherOid = 'c0000000-0000-4000-8000-000000000009';
-    const sameMail = 'priya.shah@riverside.example';
+    const sameMail = 'Priya.Shah@riverside.example';
     const identity = await validate(
       await sign(
         claims({ oid: otherOid, preferred_username: sameMail, upn: sameMail, email: sameMail }),
         key,
       ),
     );
-    expect(identity).toEqual({ tid: allowedTid, oid: otherOid, name: 'Priya Shah', appRoles: [] });
+    // who the caller is stays (tid, oid); the address never authorises (see the service's Z5 tests)
+    expect(identity).toEqual({
+      tid: allowedTid,
+      oid: otherOid,
+      name: 'Priya Shah',
+      appRoles: [],
+      email: 'priya.shah@riverside.example',
+    });
+  });
+
+  it("Z5, item 9: a guest's preferred_username and an unverified email never count as the signed-in address", async () => {
+    const mail = 'someone.else@school.example';
+    const guest = await validate(
+      await sign(
+        claims({ preferred_username: mail, idp: 'https://sts.windows.net/other-tenant/' }),
+        key,
+      ),
+    );
+    expect(guest).not.toHaveProperty('email');
+    const unverified = await validate(await sign(claims({ email: mail, idp: 'live.com' }), key));
+    expect(unverified).not.toHaveProperty('email');
+    const verified = await validate(
+      await sign(claims({ email: mail, xms_edov: true, idp: 'live.com' }), key),
+    );
+    expect(verified.email).toBe(mail);
   });
 
   it('A7: accepts the api:// application id URI as audience', async () => {
