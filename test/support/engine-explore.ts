@@ -257,7 +257,20 @@ export function variants(
       return [{ type: 'closeCase', closureId: p.closureId, notes: 'Closed' }];
     case 'correctEntry':
       return correctionVariants(current, p);
+    case 'recordDfeHandoff':
+      return [{ type: 'recordDfeHandoff', ...dfeHandoff(date) }];
   }
+}
+
+/** A DfE handoff row (ME-70). */
+function dfeHandoff(date: string) {
+  return {
+    boardDate: date,
+    decision: 'withdrawn',
+    whoChose: 'provider',
+    reasonCategory: 'lack-of-progress-during-placements',
+    effectiveDate: date,
+  };
 }
 
 /** A correction of the entry an option names (issue 12), with a reason. */
@@ -338,6 +351,7 @@ export function oneOfEachType(
   return {
     addParticipant: { type: 'addParticipant', participant: participant('mentor', person99) },
     removeParticipant: { type: 'removeParticipant', participantId: someone },
+    recordDfeHandoff: { type: 'recordDfeHandoff', ...dfeHandoff(date) },
     correctEntry: {
       type: 'correctEntry',
       reason: 'Recorded in error',

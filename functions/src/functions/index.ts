@@ -1,6 +1,7 @@
 import { botRoutes } from '../bot/bot-routes';
 import { documented } from '../http/route-doc';
 import type { RouteDefinition, TimerDefinition } from '../http/route-types';
+import { caseAppealBundleGet } from './case-appeal-bundle-get';
 import { caseAppealDecisionPost } from './case-appeal-decision-post';
 import { caseAppealOutcomePost } from './case-appeal-outcome-post';
 import { caseAvailableCommandsGet } from './case-available-commands-get';
@@ -8,6 +9,8 @@ import { caseClosurePost } from './case-closure-post';
 import { caseCommentsPost } from './case-comments-post';
 import { caseConcernsPost } from './case-concerns-post';
 import { caseCorrectionsPost } from './case-corrections-post';
+import { caseDfeHandoffGet } from './case-dfe-handoff-get';
+import { caseDfeHandoffPost } from './case-dfe-handoff-post';
 import { caseDutyPost } from './case-duty-post';
 import { caseFinalOutcomePost } from './case-final-outcome-post';
 import { caseGet } from './case-get';
@@ -46,6 +49,9 @@ export const caseRoutes: RouteDefinition[] = [
   caseHistoryGet,
   caseHistoryVerificationGet,
   caseStagePdfGet,
+  caseAppealBundleGet,
+  caseDfeHandoffGet,
+  caseDfeHandoffPost,
   caseConcernsPost,
   caseStagesPost,
   casePlanPut,
