@@ -259,7 +259,20 @@ export function variants(
       return [{ type: 'retryDelivery', effectId: p.effectId }];
     case 'correctEntry':
       return correctionVariants(current, p);
+    case 'recordDfeHandoff':
+      return [{ type: 'recordDfeHandoff', ...dfeHandoff(date) }];
   }
+}
+
+/** A DfE handoff row (ME-70). */
+function dfeHandoff(date: string) {
+  return {
+    boardDate: date,
+    decision: 'withdrawn',
+    whoChose: 'provider',
+    reasonCategory: 'lack-of-progress-during-placements',
+    effectiveDate: date,
+  };
 }
 
 /** A correction of the entry an option names (issue 12), with a reason. */
@@ -340,6 +353,7 @@ export function oneOfEachType(
   return {
     addParticipant: { type: 'addParticipant', participant: participant('mentor', person99) },
     removeParticipant: { type: 'removeParticipant', participantId: someone },
+    recordDfeHandoff: { type: 'recordDfeHandoff', ...dfeHandoff(date) },
     correctEntry: {
       type: 'correctEntry',
       reason: 'Recorded in error',

@@ -282,6 +282,16 @@ export async function meThroughEveryStage(
     evidence: noEvidence,
   }));
   await run('me-director', () => ({
+    type: 'recordDfeHandoff',
+    boardDate: clock.today(),
+    decision: 'withdrawn',
+    whoChose: 'provider',
+    reasonCategory: 'lack-of-progress-during-placements',
+    reasonDetails: 'Outcome 2 at the final review (ME-62)',
+    effectiveDate: clock.today(),
+    wouldConsiderTeaching: 'not-asked',
+  }));
+  await run('me-director', () => ({
     type: 'closeCase',
     closureId: 'withdrawn',
     notes: 'Board confirmed on the recommending board date',

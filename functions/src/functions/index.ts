@@ -1,6 +1,7 @@
 import { botRoutes } from '../bot/bot-routes';
 import { documented } from '../http/route-doc';
 import type { QueueDefinition, RouteDefinition, TimerDefinition } from '../http/route-types';
+import { caseAppealBundleGet } from './case-appeal-bundle-get';
 import { caseAppealDecisionPost } from './case-appeal-decision-post';
 import { caseAppealOutcomePost } from './case-appeal-outcome-post';
 import { caseAvailableCommandsGet } from './case-available-commands-get';
@@ -9,6 +10,8 @@ import { caseCommentsPost } from './case-comments-post';
 import { caseConcernsPost } from './case-concerns-post';
 import { caseCorrectionsPost } from './case-corrections-post';
 import { caseDeliveryRetryPost } from './case-delivery-retry-post';
+import { caseDfeHandoffGet } from './case-dfe-handoff-get';
+import { caseDfeHandoffPost } from './case-dfe-handoff-post';
 import { caseDutyPost } from './case-duty-post';
 import { caseFinalOutcomePost } from './case-final-outcome-post';
 import { caseGet } from './case-get';
@@ -50,6 +53,9 @@ export const caseRoutes: RouteDefinition[] = [
   caseHistoryGet,
   caseHistoryVerificationGet,
   caseStagePdfGet,
+  caseAppealBundleGet,
+  caseDfeHandoffGet,
+  caseDfeHandoffPost,
   caseConcernsPost,
   caseStagesPost,
   casePlanPut,

@@ -88,6 +88,27 @@ const correctionSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * The DfE handoff (ME-70): the recommending board's date and decision, and what a provider enters
+ * in DfE Register to withdraw or defer the trainee (who chose, the reason category, the date).
+ */
+const dfeHandoffFields = {
+  boardDate: civilDateSchema,
+  decision: z.enum(['withdrawn', 'deferred', 'not-confirmed']),
+  whoChose: z.enum(['provider', 'trainee']),
+  reasonCategory: z.enum([
+    'lack-of-progress-during-placements',
+    'not-meeting-qts-standards',
+    'safeguarding-concerns',
+    'health-reasons',
+    'personal-reasons',
+    'other',
+  ]),
+  reasonDetails: optionalLong,
+  effectiveDate: civilDateSchema,
+  wouldConsiderTeaching: z.enum(['yes', 'no', 'not-asked']).default('not-asked'),
+};
+
 /** Every command on an existing case, discriminated by `type`. */
 export const caseCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('addParticipant'), participant: participantInputSchema }),
@@ -220,6 +241,10 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     partTwoMet: z.boolean(),
     coreValues: z.array(z.string().min(1).max(40)).max(10).default([]),
     standardsMetInFull: z.boolean().nullable().default(null),
+  }),
+  z.strictObject({
+    type: z.literal('recordDfeHandoff'),
+    ...dfeHandoffFields,
   }),
   z.strictObject({
     type: z.literal('correctEntry'),

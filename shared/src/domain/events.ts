@@ -15,6 +15,19 @@ import type {
   Target,
 } from './state';
 
+/** The DfE handoff as recorded (ME-70); the latest recorded one is the one to enter in Register. */
+export interface DfeHandoff {
+  readonly boardDate: string;
+  readonly decision: 'withdrawn' | 'deferred' | 'not-confirmed';
+  readonly whoChose: 'provider' | 'trainee';
+  readonly reasonCategory: string;
+  readonly reasonDetails: string;
+  readonly effectiveDate: string;
+  readonly wouldConsiderTeaching: 'yes' | 'no' | 'not-asked';
+  readonly recordedBy: string;
+  readonly recordedAt: string;
+}
+
 /** What a correction can supersede (issue 12: corrections, never erasure). */
 export type CorrectionKind = 'observation' | 'review' | 'duty' | 'finalOutcome' | 'meeting';
 
@@ -143,6 +156,7 @@ export type CaseEvent =
       readonly at: string;
     }
   | { readonly type: 'EffectRetried'; readonly effectId: string; readonly at: string }
+  | { readonly type: 'DfeHandoffRecorded'; readonly handoff: DfeHandoff }
   | {
       readonly type: 'EntryCorrected';
       /** What was corrected and why; the superseded entry stays in the history. */

@@ -160,6 +160,8 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return { ...state, comments: [...state.comments, event.comment] };
     case 'ImpRecorded':
       return { ...state, imp: [...state.imp, event.record] };
+    case 'DfeHandoffRecorded':
+      return state; // kept in the record only (shared/src/record/dfe-handoff.ts)
     case 'EntryCorrected':
       return applyCorrection(state, event);
     case 'MeetingInvitationSent':

@@ -250,6 +250,15 @@ const stageDescribers: Describers = {
       i.event.duty.notes === '' ? [] : [`Notes: ${i.event.duty.notes}`],
     );
   },
+  DfeHandoffRecorded: (i) =>
+    said(
+      `Recorded the DfE handoff: the recommending board's decision on ${i.event.handoff.boardDate} was ${i.event.handoff.decision}`,
+      ['ME-70'],
+      [
+        `Reason: ${i.event.handoff.reasonCategory}${i.event.handoff.reasonDetails === '' ? '' : ` (${i.event.handoff.reasonDetails})`}`,
+        `Who chose: ${i.event.handoff.whoChose}; date: ${i.event.handoff.effectiveDate}`,
+      ],
+    ),
   AppealRightInformed: () => said('Trainee informed of the right of appeal', ['ME-65', 'ME-69']),
   AppealDecisionRecorded: (i) =>
     said(

@@ -15,6 +15,18 @@ export const sampleRequests: Record<string, (caseId: string) => SampleRequest> =
   'case-history-get': (id) => ({ path: `/api/cases/${id}/history` }),
   'case-history-verification-get': (id) => ({ path: `/api/cases/${id}/history/verification` }),
   'case-stage-pdf-get': (id) => ({ path: `/api/cases/${id}/stages/1/pdf` }),
+  'case-appeal-bundle-get': (id) => ({ path: `/api/cases/${id}/appeal-bundle` }),
+  'case-dfe-handoff-get': (id) => ({ path: `/api/cases/${id}/dfe-handoff` }),
+  'case-dfe-handoff-post': (id) => ({
+    path: `/api/cases/${id}/dfe-handoff`,
+    json: {
+      boardDate: today,
+      decision: 'withdrawn',
+      whoChose: 'provider',
+      reasonCategory: 'other',
+      effectiveDate: today,
+    },
+  }),
   'case-corrections-post': (id) => ({
     path: `/api/cases/${id}/corrections`,
     json: { reason: 'Matrix', correction: { kind: 'duty', dutyId: 'none-such' } },

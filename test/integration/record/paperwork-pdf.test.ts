@@ -134,7 +134,9 @@ test('ME-15, ME-79: the Pre-Stage 1 discussion form, line by line', async () => 
   expect(lines).not.toContain('SHARP Target (3 maximum)');
   expect(layout).not.toContain('Signature (typed');
   expect(lines).toContainEqual(
-    expect.stringMatching(/^Information and evidence gathered .*\(\d{4}-\d{2}-\d{2}\): Spoke to the PT and mentor$/),
+    expect.stringMatching(
+      /^Information and evidence gathered .*\(\d{4}-\d{2}-\d{2}\): Spoke to the PT and mentor$/,
+    ),
   );
 });
 

@@ -1,4 +1,5 @@
 import { TableClient } from '@azure/data-tables';
+import { strFromU8, unzipSync } from 'fflate';
 import { eventRowKey } from '../../../functions/src/infrastructure/tables/row-keys';
 import type { HistoryEntry } from '../../../functions/src/services/case-service-port';
 import type { CaseRecordView } from '@shared/record/stages-view';
@@ -9,6 +10,7 @@ import {
   TestClock,
   type FullCase,
 } from '../../support/record-service-fixture';
+import { pdfText } from '../../support/pdf-text';
 import { cmd, meCaseAt, who } from '../../support/service-fixture';
 
 jest.setTimeout(120_000);
@@ -191,4 +193,98 @@ test('issue 12: a correction through POST .../corrections supersedes the entry; 
   expect(problem.code).toBe('CASE_CLOSED');
   expect(problem.rules).toEqual(expect.arrayContaining(['ME-53', 'ME-65', 'ME-69']));
   expect(problem.detail).toContain('right of appeal');
+});
+
+test('ME-65, ME-69: the appeal bundle holds every stage PDF, the readable history, the verification, meetings and observations; Director only', async () => {
+  const download = async (persona: string) => {
+    const token = await api.idp.issueToken(persona);
+    const response = await fetch(`${api.host.url}/api/cases/${full.caseId}/appeal-bundle`, {
+      headers: { authorization: `Bearer ${token ?? ''}` },
+    });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      bytes: new Uint8Array(await response.arrayBuffer()),
+    };
+  };
+  const refused = await download('me-course-tutor');
+  expect(refused.status).toBe(403);
+  expect(JSON.parse(new TextDecoder().decode(refused.bytes))).toMatchObject({
+    code: 'ROLE_NOT_ALLOWED',
+    rules: ['ME-65', 'ME-69'],
+  });
+  const got = await download('me-director');
+  expect(got.status).toBe(200);
+  expect(got.type).toBe('application/zip');
+  const files = unzipSync(got.bytes);
+  expect(Object.keys(files).sort()).toEqual(
+    [
+      'README.txt',
+      'history.json',
+      'history.txt',
+      'meetings-and-observations.json',
+      'stages.json',
+      'verification.json',
+      'stages/01-pre-stage-1.pdf',
+      'stages/02-stage-1.pdf',
+      'stages/03-stage-2.pdf',
+      'stages/04-stage-3.pdf',
+      'stages/05-stage-4.pdf',
+      'stages/06-stage-5.pdf',
+      'stages/07-stage-6.pdf',
+    ].sort(),
+  );
+  const text = (name: string) => strFromU8(files[name]!);
+  expect(JSON.parse(text('verification.json'))).toMatchObject({ status: 'intact' });
+  expect(text('README.txt')).toContain('Hash chain intact');
+  const entries = await history(full.caseId, 'me-director');
+  expect(JSON.parse(text('history.json'))).toEqual(entries);
+  const lines = text('history.txt').split('\n');
+  expect(lines[0]).toMatch(
+    /^1\. \S+ Claire Fenton \(Course Tutor\): Opened the case for Emily Clarke/,
+  );
+  expect(lines).toContain(
+    `${String(entries.at(-1)!.seq)}. ${entries.at(-1)!.at} Ruth Adeyemi (Director / Assistant Director): Closed the case: Board confirmed: trainee withdrawn (DfE Register) [ME-70]`,
+  );
+  const mo = JSON.parse(text('meetings-and-observations.json')) as {
+    stageId: string;
+    observations: { observerNames: string[] }[];
+  }[];
+  expect(mo.find((s) => s.stageId === 'stage-3')?.observations[0]?.observerNames).toEqual([
+    'Gareth Jones',
+    'Claire Fenton',
+  ]);
+  expect(pdfText(files['stages/04-stage-3.pdf']!)).toContain(
+    'Stage 3 – Start of Cause for Concern Process (10 days maximum)',
+  );
+});
+
+test('ME-70: the DfE handoff is recorded at Stage 6 and exported as one Register row (JSON and CSV), for the Director or Programme Leader', async () => {
+  const path = `/api/cases/${full.caseId}/dfe-handoff`;
+  expect((await api.call('GET', path, { as: 'me-mentor' })).status).toBe(403);
+  const reply = await api.call('GET', path, { as: 'me-director' });
+  if (reply.status !== 200) throw new Error(reply.text);
+  const { columns, row } = bodyOf<{ columns: string[]; row: Record<string, string> }>(reply);
+  expect(row).toMatchObject({
+    Case: full.caseId,
+    Provider: 'Mid Essex ITT',
+    Trainee: 'Emily Clarke',
+    'Board decision': 'withdrawn',
+    'DfE Register action': 'Withdraw',
+    'Who chose to withdraw': 'We (the provider)',
+    Reason: 'Lack of progress during placements',
+    'Reason details': 'Outcome 2 at the final review (ME-62)',
+    'Recorded by': 'Ruth Adeyemi',
+  });
+  const csv = await api.call('GET', `${path}?format=csv`, { as: 'me-director' });
+  expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+  const [header, line, end] = csv.text.split('\r\n');
+  expect(header).toBe(columns.map((c) => `"${c}"`).join(','));
+  expect(line).toBe(columns.map((c) => `"${row[c]!}"`).join(','));
+  expect(end).toBe('');
+  const entry = (await history(full.caseId)).find((e) => e.type === 'DfeHandoffRecorded')!;
+  expect(entry.summary).toMatch(
+    /^Recorded the DfE handoff: the recommending board's decision on \d{4}-\d{2}-\d{2} was withdrawn$/,
+  );
+  expect(entry.rules).toEqual(['ME-70']);
 });

@@ -1,6 +1,7 @@
 import type { CaseCommandType } from '../commands';
 import { closeCasePolicy } from './close-case';
 import { correctEntryPolicy } from './correct-entry';
+import { recordDfeHandoffPolicy } from './dfe-handoff';
 import { addCommentPolicy } from './comments';
 import { raiseConcernPolicy } from './concerns';
 import {
@@ -48,6 +49,7 @@ export const policies: { readonly [K in CaseCommandType]: Policy<K> } = {
   recordAppealOutcome: recordAppealOutcomePolicy,
   addComment: addCommentPolicy,
   recordImp: recordImpPolicy,
+  recordDfeHandoff: recordDfeHandoffPolicy,
   correctEntry: correctEntryPolicy,
   closeCase: closeCasePolicy,
   retryDelivery: retryDeliveryPolicy,
