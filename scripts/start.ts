@@ -24,12 +24,32 @@ import { startLocalHost } from '../functions/src/local/local-host';
 import { createLocalIdp } from '../functions/src/local/local-idp';
 import { seedDemo } from '../functions/src/local/demo-seed';
 import { seedOnce } from '../functions/src/local/seed-once';
-import { PortInUseError, startAzurite } from '../test/support/azurite';
-import { startPlayground } from '../test/support/playground';
 import { buildTab } from './build';
+import { PortInUseError, startAzurite } from './local/azurite';
+import { startPlayground } from './local/playground';
 
 const root = path.resolve(__dirname, '..');
 const stoppers: (() => Promise<void>)[] = [];
+let stopping = false;
+
+/**
+ * Nothing sits half up (issue 8 item 4): when a child `npm start` depends on ends on its own,
+ * it says which one and how, stops the rest, and exits 1. (Its children end with it, too:
+ * they watch their IPC channel, see scripts/local/exit-with-parent.cjs.)
+ */
+function supervise(what: string, pid: number, exited: Promise<string>): void {
+  void exited.then(async (how) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(
+      `${what} (pid ${String(pid)}) stopped unexpectedly (${how}); stopping everything.`,
+    );
+    await stopAll().catch((error: unknown) => {
+      console.error(error);
+    });
+    process.exit(1);
+  });
+}
 
 function assertPortFree(port: number, what: string, variable: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -63,7 +83,12 @@ async function stopAll(): Promise<void> {
   for (const stop of stoppers.reverse()) await stop();
 }
 
-function printBanner(url: string, seedStatus: string, playgroundUrl: string): void {
+function printBanner(
+  url: string,
+  seedStatus: string,
+  playgroundUrl: string,
+  azuritePid: number,
+): void {
   const lines = [
     '',
     'Support plans is running on this machine (loopback only):',
@@ -73,6 +98,7 @@ function printBanner(url: string, seedStatus: string, playgroundUrl: string): vo
     `  Teams (bot) ${playgroundUrl}  (Agents Playground, signed in as the Mid Essex demo mentor)`,
     `  Local IdP   ${url}/local-idp/personas  (POST ${url}/local-idp/token {"persona": "<id>"})`,
     `  Seed        ${seedStatus}`,
+    `  Azurite     pid ${String(azuritePid)} (stops with npm start, even if npm start is killed)`,
     '',
     'Personas:',
     ...demoPersonas.map(
@@ -93,6 +119,7 @@ async function main(): Promise<void> {
   const location = options.azuriteDataDir ?? path.join(root, '.data/azurite');
   const azurite = await startAzurite({ location, port: options.azuritePort, detached: true });
   stoppers.push(() => azurite.stop());
+  supervise('Azurite', azurite.pid, azurite.exited);
 
   const config = loadConfig(localEnvironment(options.port, azurite.connectionString));
   assertSafeForProduction(config);
@@ -118,10 +145,12 @@ async function main(): Promise<void> {
   // The Agents Playground is the local Teams client for the bot (statsbeat and telemetry off).
   const playground = await startPlayground({ botEndpoint: `${host.url}/api/messages` });
   stoppers.push(() => playground.stop());
-  printBanner(host.url, seedStatus, playground.url);
+  supervise('The Agents Playground', playground.pid, playground.exited);
+  printBanner(host.url, seedStatus, playground.url, azurite.pid);
 }
 
 function shutdown(signal: string): void {
+  stopping = true;
   console.log(`\n${signal}: stopping...`);
   stopAll().then(
     () => process.exit(0),
@@ -140,6 +169,7 @@ process.once('SIGTERM', () => {
 });
 main().catch(async (error: unknown) => {
   const known = error instanceof StartupError || error instanceof PortInUseError;
+  stopping = true;
   console.error(known ? error.message : error);
   await stopAll();
   process.exit(1);
