@@ -12,9 +12,16 @@ net.Server.prototype.listen = function loopbackListen(...args) {
     const backlog = typeof args[1] === 'number' ? args[1] : undefined;
     const options = { port: Number(first), host: '127.0.0.1' };
     if (backlog !== undefined) options.backlog = backlog;
-    return callback === undefined ? listen.call(this, options) : listen.call(this, options, callback);
+    return callback === undefined
+      ? listen.call(this, options)
+      : listen.call(this, options, callback);
   }
-  if (typeof first === 'object' && first !== null && !('path' in first) && first.host === undefined) {
+  if (
+    typeof first === 'object' &&
+    first !== null &&
+    !('path' in first) &&
+    first.host === undefined
+  ) {
     return listen.call(this, { ...first, host: '127.0.0.1' }, ...args.slice(1));
   }
   if (first === undefined || typeof first === 'function') {
