@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PortInUseError, startAzurite } from '../test/support/azurite';
+import { PortInUseError, startAzurite } from './local/azurite';
 
 /** `npm run azurite`: local table and queue services with data kept in .data/azurite until Ctrl-C. */
 async function main(): Promise<void> {

@@ -24,8 +24,6 @@ import { startLocalHost } from '../functions/src/local/local-host';
 import { createLocalIdp } from '../functions/src/local/local-idp';
 import { seedDemo } from '../functions/src/local/demo-seed';
 import { seedOnce } from '../functions/src/local/seed-once';
-import { PortInUseError, startAzurite } from '../test/support/azurite';
-import { startPlayground } from '../test/support/playground';
 import { buildTab } from './build';
 import { demoEmail } from '../functions/src/local/graph/demo-graph-users';
 import {
@@ -33,9 +31,31 @@ import {
   startQueueTriggers,
 } from '../functions/src/local/graph/start-local-delivery';
 import { deliveryFromConfig } from '../functions/src/services/delivery/delivery-from-config';
+import { PortInUseError, startAzurite } from './local/azurite';
+import { startPlayground } from './local/playground';
 
 const root = path.resolve(__dirname, '..');
 const stoppers: (() => Promise<void>)[] = [];
+let stopping = false;
+
+/**
+ * Nothing sits half up (issue 8 item 4): when a child `npm start` depends on ends on its own,
+ * it says which one and how, stops the rest, and exits 1. (Its children end with it, too:
+ * they watch their IPC channel, see scripts/local/exit-with-parent.cjs.)
+ */
+function supervise(what: string, pid: number, exited: Promise<string>): void {
+  void exited.then(async (how) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(
+      `${what} (pid ${String(pid)}) stopped unexpectedly (${how}); stopping everything.`,
+    );
+    await stopAll().catch((error: unknown) => {
+      console.error(error);
+    });
+    process.exit(1);
+  });
+}
 
 function assertPortFree(port: number, what: string, variable: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -74,6 +94,7 @@ function printBanner(
   seedStatus: string,
   playgroundUrl: string,
   graphUrl: string,
+  azuritePid: number,
 ): void {
   const lines = [
     '',
@@ -85,6 +106,7 @@ function printBanner(
     `  Local IdP   ${url}/local-idp/personas  (POST ${url}/local-idp/token {"persona": "<id>"})`,
     `  Graph       ${graphUrl}/  (local Graph: each persona's calendar, Teams feed and mail)`,
     `  Seed        ${seedStatus}`,
+    `  Azurite     pid ${String(azuritePid)} (stops with npm start, even if npm start is killed)`,
     '',
     'Personas:',
     ...demoPersonas.map(
@@ -126,6 +148,7 @@ async function main(): Promise<void> {
         : { mailSender: { userId: demoEmail(sender), tenantId: sender.tid } }),
     }),
   );
+  supervise('Azurite', azurite.pid, azurite.exited);
   assertSafeForProduction(config);
   consoleLogger.info(`Config: ${configSummary(config)}`);
   const idp = await createLocalIdp(config);
@@ -152,10 +175,12 @@ async function main(): Promise<void> {
   // The Agents Playground is the local Teams client for the bot (statsbeat and telemetry off).
   const playground = await startPlayground({ botEndpoint: `${host.url}/api/messages` });
   stoppers.push(() => playground.stop());
-  printBanner(host.url, seedStatus, playground.url, graph.url);
+  supervise('The Agents Playground', playground.pid, playground.exited);
+  printBanner(host.url, seedStatus, playground.url, graph.url, azurite.pid);
 }
 
 function shutdown(signal: string): void {
+  stopping = true;
   console.log(`\n${signal}: stopping...`);
   stopAll().then(
     () => process.exit(0),
@@ -174,6 +199,7 @@ process.once('SIGTERM', () => {
 });
 main().catch(async (error: unknown) => {
   const known = error instanceof StartupError || error instanceof PortInUseError;
+  stopping = true;
   console.error(known ? error.message : error);
   await stopAll();
   process.exit(1);

@@ -16,6 +16,11 @@ export interface BotDeps {
   readonly now: () => Date;
   /** The concern categories of a provider's procedure (empty when the provider is unknown). */
   readonly categories: (providerId: string) => Promise<readonly ConcernCategory[]>;
+  /**
+   * The roles a provider's procedure lets raise a concern (`concern.raisedBy`), so the form
+   * offers a trainee their own case where the procedure allows it (BF-03). Absent: staff roles only.
+   */
+  readonly concernRaisers?: (providerId: string) => Promise<readonly string[]>;
   /** A link that opens a case in the app (tab), shown on shared-conversation cards. */
   readonly caseLink?: (caseId: string) => string;
   /** R3: card actions per person (absent: no limit). */

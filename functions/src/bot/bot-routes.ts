@@ -1,3 +1,4 @@
+import { paramValue } from '@shared/domain/settings';
 import { createUserLimiter } from '../http/user-rate-limit';
 import type { RouteDefinition } from '../http/route-types';
 import { runtime } from '../http/runtime';
@@ -16,6 +17,18 @@ export function directoryCategories(
     (await directory.get(providerId))?.definition.concern.categories ?? [];
 }
 
+/** The roles each provider's procedure lets raise a concern (`concern.raisedBy`), from the directory. */
+export function directoryConcernRaisers(
+  directory: Pick<ProviderDirectory, 'get'>,
+): NonNullable<BotDeps['concernRaisers']> {
+  return async (providerId: string): Promise<readonly string[]> => {
+    const provider = await directory.get(providerId);
+    if (provider === undefined) return [];
+    // `raisedBy` may be a provider setting (an X-item); the provider's resolved value decides.
+    return paramValue(provider.resolved, provider.definition.concern.raisedBy);
+  };
+}
+
 /** Bot options from the runtime the host installed at start-up (config, service, storage, log). */
 export function runtimeBotOptions(): BotOptions {
   const { config, service, log, connection, providers } = runtime();
@@ -29,6 +42,7 @@ export function runtimeBotOptions(): BotOptions {
       log,
       now: clock,
       categories: directoryCategories(directory),
+      concernRaisers: directoryConcernRaisers(directory),
       caseLink: appLinkFor(config),
       limitCardActions: createUserLimiter(config.rateLimits.cardActions),
     },

@@ -165,4 +165,57 @@ describe('npm start', () => {
     for (const p of [port, azuritePort, queuePort, graphPort, playgroundPort])
       expect(await isFree(p)).toBe(true);
   }, 180_000);
+
+  // Issue 8 item 4: npm start never sits half up, and nothing outlives it.
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  async function startedWithBanner() {
+    const port = await freePort();
+    const azuritePort = await freePort();
+    const run = start({
+      PORT: String(port),
+      AZURITE_TABLE_PORT: String(azuritePort),
+      AZURITE_DATA_DIR: dataDir,
+    });
+    running = run;
+    await waitFor(
+      () => run.output().includes('Ctrl-C stops everything.'),
+      120_000,
+      'banner',
+      run.output,
+    );
+    const azuritePid = Number(/Azurite {5}pid (\d+)/.exec(run.output())?.[1]);
+    const playgroundPort = Number(
+      /Teams \(bot\) http:\/\/127\.0\.0\.1:(\d+)/.exec(run.output())?.[1],
+    );
+    expect(alive(azuritePid)).toBe(true);
+    return { run, port, azuritePort, azuritePid, playgroundPort };
+  }
+
+  it('when Azurite dies, npm start says what died and exits 1', async () => {
+    const { run, port, azuritePid, playgroundPort } = await startedWithBanner();
+    process.kill(azuritePid, 'SIGKILL');
+    await expect(run.exited).resolves.toBe(1);
+    expect(run.output()).toContain(
+      `Azurite (pid ${String(azuritePid)}) stopped unexpectedly (SIGKILL)`,
+    );
+    for (const p of [port, playgroundPort]) expect(await isFree(p)).toBe(true);
+  }, 180_000);
+
+  it('killed with SIGKILL, npm start leaves no Azurite or Playground behind', async () => {
+    const { run, azuritePort, azuritePid, playgroundPort } = await startedWithBanner();
+    run.child.kill('SIGKILL');
+    await run.exited;
+    await waitFor(() => !alive(azuritePid), 10_000, 'Azurite gone', run.output);
+    const until = Date.now() + 10_000;
+    while (!((await isFree(azuritePort)) && (await isFree(playgroundPort))) && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const p of [azuritePort, playgroundPort]) expect(await isFree(p)).toBe(true);
+  }, 180_000);
 });

@@ -1,5 +1,8 @@
 import type { CloudEnvironment, TokenProvider } from '@microsoft/teams.api';
-import { directoryCategories } from '../../../functions/src/bot/bot-routes';
+import {
+  directoryCategories,
+  directoryConcernRaisers,
+} from '../../../functions/src/bot/bot-routes';
 import type { BotSettings } from '../../../functions/src/bot/bot-settings';
 import { createBot } from '../../../functions/src/bot/create-bot';
 import { silentLogger } from '../../../functions/src/http/logger';
@@ -41,6 +44,7 @@ export async function startBotHarness(
     log: silentLogger,
     now: () => new Date(),
     categories: directoryCategories(services.providers),
+    concernRaisers: directoryConcernRaisers(services.providers),
     ...(options.limitCardActions === undefined
       ? {}
       : { limitCardActions: options.limitCardActions }),

@@ -89,7 +89,16 @@ describe('"Raise a concern" message extension (HTTP level: the Playground has no
       seriousIncident: 'false',
     });
     expect(performance.now() - started).toBeLessThan(5_000);
-    expect(res).toEqual({ status: 200, body: undefined });
+    // Issue 11 item 14: a response Teams accepts (an empty body shows "Invalid response").
+    expect(res).toEqual({
+      status: 200,
+      body: {
+        task: {
+          type: 'message',
+          value: 'The concern is recorded. Only the people on the case can see it, in the app.',
+        },
+      },
+    });
     const raised = (await concerns()).at(-1)?.data as {
       concern: { description: string; source: unknown };
     };

@@ -10,9 +10,25 @@ export interface ConcernChoices {
   readonly categories: readonly ConcernCategory[];
 }
 
-// "Own trainees": open cases the user is named on other than as the trainee (a presentation
-// filter only; the service decides at submit whether this user may raise the concern).
-const isOwnTrainee = (c: CaseSummary) => c.viewerRoles.some((role) => role !== 'trainee');
+// The cases the form offers: open cases the user is named on in a role the procedure lets raise
+// a concern (`concern.raisedBy`), so a Bright Futures trainee may raise one on their own case
+// (BF-03). Without the procedure's list: any role but trainee. A presentation filter only: the
+// service decides at submit whether this user may raise the concern.
+async function offered(deps: BotDeps, cases: readonly CaseSummary[]): Promise<CaseSummary[]> {
+  const raisers = new Map<string, ReadonlySet<string> | undefined>();
+  for (const id of new Set(cases.map((c) => c.providerId))) {
+    raisers.set(
+      id,
+      deps.concernRaisers === undefined ? undefined : new Set(await deps.concernRaisers(id)),
+    );
+  }
+  return cases.filter((c) => {
+    const allowed = raisers.get(c.providerId);
+    return c.viewerRoles.some((role) =>
+      allowed === undefined ? role !== 'trainee' : allowed.has(role),
+    );
+  });
+}
 
 async function categoriesFor(
   deps: BotDeps,
@@ -30,7 +46,7 @@ export async function concernChoices(
 ): Promise<Result<ConcernChoices>> {
   const mine = await deps.service.listMine(who, { status: 'open' });
   if (!mine.ok) return mine;
-  const cases = mine.value.filter(isOwnTrainee);
+  const cases = await offered(deps, mine.value);
   const trainees = cases.map((c) => ({ value: c.caseId, title: c.traineeName }));
   return ok({ trainees, categories: await categoriesFor(deps, cases) });
 }

@@ -51,9 +51,10 @@ function post(ctx: Ctx, deps: BotDeps, card: AdaptiveCard): void {
 /**
  * `composeExtension/submitAction`: validates the form with zod, raises the concern through the
  * service (source: the Teams message), posts a confirmation card without the concern's text to
- * the conversation, and closes the dialog. Invalid input or a refusal keeps the form open.
+ * the conversation, and answers the dialog with a message (within Teams' 5 s). Invalid input or
+ * a refusal keeps the form open.
  */
-export async function onSubmitAction(ctx: Ctx, deps: BotDeps): Promise<DialogReply | undefined> {
+export async function onSubmitAction(ctx: Ctx, deps: BotDeps): Promise<DialogReply> {
   const { value } = ctx.activity;
   if (value.commandId !== raiseConcernCommandId)
     return dialogMessage('This app has no such command.');
@@ -78,5 +79,13 @@ export async function onSubmitAction(ctx: Ctx, deps: BotDeps): Promise<DialogRep
   });
   if (!card.ok) return formAgain(deps, who.value, ctx, card.refusal.message, s);
   post(ctx, deps, card.value);
-  return undefined;
+  return dialogMessage(recordedMessage);
 }
+
+/**
+ * What the dialog says once the concern is stored: Teams needs a response body here (an empty
+ * one shows "Invalid response returned from your app", issue 11 item 14). No case details: it
+ * may be read over the shoulder in a shared chat, like the card posted there.
+ */
+export const recordedMessage =
+  'The concern is recorded. Only the people on the case can see it, in the app.';
