@@ -7,7 +7,7 @@ import type { CaseEventType } from '@shared/domain/events';
 import type { Role } from '@shared/domain/roles';
 import type { CaseView } from '@shared/domain/view';
 import type { ProcedureDefinition } from '@shared/procedures/schema';
-import { EngineHarness, participant, person } from './engine-harness';
+import { EngineHarness, emailOf, participant, person } from './engine-harness';
 
 /** Mid Essex ITT people. School staff sit in the partner school's tenant (2). */
 export const ME = {
@@ -88,6 +88,7 @@ function openCase(shape: CaseShape, options: OpenOptions): EngineHarness {
   const refusal = h.open(shape.opener, {
     trainee: {
       name: shape.trainee.name,
+      email: emailOf(shape.trainee),
       tid: shape.trainee.tid,
       oid: shape.trainee.oid,
       ...shape.place,

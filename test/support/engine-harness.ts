@@ -156,7 +156,12 @@ export class EngineHarness {
 
 /** Builds a participant input. */
 export function participant(role: string, who: Identity) {
-  return { role, name: who.name, tid: who.tid, oid: who.oid, email: null };
+  return { role, name: who.name, tid: who.tid, oid: who.oid, email: emailOf(who) };
+}
+
+/** A test mailbox address for a person (meeting invitations go by address, BF-05). */
+export function emailOf(who: Pick<Identity, 'name'>): string {
+  return `${who.name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.test`;
 }
 
 export type { z };

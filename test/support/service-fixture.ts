@@ -5,6 +5,7 @@ import type { Role } from '@shared/domain/roles';
 import { countingPolicy } from '../../functions/src/infrastructure/tables/request-counter';
 import { demoPersonas } from '../../functions/src/local/demo-personas';
 import { demoProviders } from '../../functions/src/local/demo-providers';
+import { demoEmail } from '../../functions/src/local/graph/demo-graph-users';
 import {
   createAppServices,
   type AppServices,
@@ -27,7 +28,7 @@ export function as(id: string, role?: Role) {
     name: p.name,
     tid: p.tid,
     oid: p.oid,
-    email: null as string | null,
+    email: demoEmail(p) as string | null,
   };
 }
 

@@ -42,6 +42,10 @@ export const actionDataSchemas = {
   myCases: none,
   dueThisWeek: none,
   help: none,
+  retryDelivery: z.object({
+    caseId,
+    effectId: z.string().regex(/^\d{10}-\d{3}$/, 'must be an effect id'),
+  }),
 } satisfies Record<CardVerb, z.ZodType>;
 
 /** The parsed data of one verb. */

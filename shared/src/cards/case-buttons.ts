@@ -21,6 +21,10 @@ const dataFor: Partial<Record<CaseCommandType, DataFor>> = {
       : null,
   recordReview: (caseId) => ({ verb: verbs.openReview, caseId }),
   raiseConcern: (caseId) => ({ verb: verbs.openRaiseConcern, caseId }),
+  retryDelivery: (caseId, p) =>
+    typeof p.effectId === 'string'
+      ? { verb: verbs.retryDelivery, caseId, effectId: p.effectId }
+      : null,
 };
 
 /** Buttons for exactly the commands the viewer may issue now (`view.available`), one per distinct action. */

@@ -5,6 +5,7 @@ import type { AdaptiveCard, CardElement } from './card-types';
 import { caseButtons } from './case-buttons';
 import { actionSet, container, execute, field, heading, note, paragraph, run } from './elements';
 import { formatDate, formatInstantDate } from './format';
+import { meetingSection } from './meeting-section';
 import { verbs } from './verbs';
 
 /** What a case card shows, and to whom. */
@@ -62,7 +63,7 @@ function signers(stage: StageView): CardElement[] {
   return [heading(`Signatures on plan version ${stage.plan.version}`), ...rows, ...all];
 }
 
-function stageSection(view: CaseView): CardElement[] {
+function stageSection(view: CaseView, audience: CaseCardInput['audience']): CardElement[] {
   if (view.status.kind === 'closed') return [field('Case closed', view.status.outcomeLabel)];
   const stage = view.stage;
   if (stage === null) return [note('No stage of the procedure has started yet.')];
@@ -71,6 +72,8 @@ function stageSection(view: CaseView): CardElement[] {
     paragraph(run(stage.summary, { isSubtle: true })),
     container([...targets(stage), ...review(stage)], true),
     container(signers(stage), true),
+    // Meeting times and links only on the viewer's own card, never in a shared conversation's copy.
+    ...(audience === 'viewer' ? [container(meetingSection(stage), true)] : []),
   ];
 }
 
@@ -91,7 +94,7 @@ export function caseCard(input: CaseCardInput): AdaptiveCard {
     paragraph(run(t.name, { weight: 'Bolder', size: 'Large' })),
     paragraph(run(`${t.subject}, ${t.route} route, ${t.school}`, { isSubtle: true })),
     paragraph(run(view.procedure.title, { isSubtle: true })),
-    ...stageSection(view),
+    ...stageSection(view, input.audience),
     actionSet([...buttons, execute('Refresh', refreshData)]),
   ];
   return buildCard(body, {

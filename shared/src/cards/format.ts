@@ -12,6 +12,25 @@ export function formatDate(civil: string): string {
   return `${weekday} ${d} ${months[m - 1] ?? ''} ${y}`;
 }
 
+const ukDateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A UTC instant as UK wall-clock time: `Tue 8 Dec 2026, 09:30` (GMT or BST as it applies). */
+export function formatInstant(instant: string): string {
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) return instant;
+  const p = Object.fromEntries(ukDateTime.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.weekday ?? ''} ${p.day ?? ''} ${p.month ?? ''} ${p.year ?? ''}, ${p.hour ?? ''}:${p.minute ?? ''}`;
+}
+
 /** A UTC instant as the UK civil date it fell on. */
 export function formatInstantDate(instant: string): string {
   const at = new Date(instant);

@@ -16,6 +16,7 @@ export const verbs = {
   myCases: 'myCases',
   dueThisWeek: 'dueThisWeek',
   help: 'help',
+  retryDelivery: 'retryDelivery',
 } as const;
 
 /** A verb a card can send. */

@@ -1,6 +1,8 @@
 import type { CaseView } from '@shared/domain/view';
+import { demoEmail } from '../../../functions/src/local/graph/demo-graph-users';
 import { midEssexItt } from '@shared/procedures/mid-essex-itt';
 import { caseRoutes, providerRoutes } from '../../../functions/src/functions';
+import { OutboxRelay } from '../../../functions/src/services/delivery/outbox-relay';
 import { demoPersonas } from '../../../functions/src/local/demo-personas';
 import { apiNow, bodyOf, startApi, type ApiHarness, type ApiReply } from './api-fixture';
 
@@ -16,7 +18,7 @@ afterAll(() => api.stop());
 
 const named = (id: string, role?: string) => {
   const p = demoPersonas.find((x) => x.id === id)!;
-  return { role: role ?? p.role, name: p.name, tid: p.tid, oid: p.oid, email: null };
+  return { role: role ?? p.role, name: p.name, tid: p.tid, oid: p.oid, email: demoEmail(p) };
 };
 
 /** Calls a route, expects 2xx, and records the route as covered. */
@@ -175,6 +177,28 @@ describe('API happy path: every route once, through the local host, real tokens,
     await expectOk('case-duty-post', 'POST', at('/duties/evidence-gathered'), ct, {
       notes: 'Evidence from PT and mentor.',
     });
+  });
+
+  it('retries a failed delivery (the relay recorded it as failed)', async () => {
+    const s = api.services;
+    const relay = new OutboxRelay({
+      commands: s.commands,
+      store: s.store,
+      outbox: s.outbox,
+      providers: s.providers,
+      deliverer: {
+        deliver: (_provider, _state, effect) =>
+          Promise.resolve({ kind: 'failed', reason: 'Graph answered 503', effect }),
+      },
+      clock: () => apiNow,
+    });
+    await relay.deliverCase(me, id);
+    const failure = (await view(id)).available.find((a) => a.type === 'retryDelivery');
+    expect(failure).toBeDefined();
+    const effectId = String(failure!.params.effectId);
+    await expectOk('case-delivery-retry-post', 'POST', at(`/deliveries/${effectId}/retry`), ct, {});
+    const after = await view(id);
+    expect(after.available.some((a) => a.params.effectId === effectId)).toBe(false);
   });
 
   it('runs Stage 1: plan, targets, review date, signature, observation, review', async () => {

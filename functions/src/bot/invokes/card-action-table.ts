@@ -4,6 +4,7 @@ import { openCase, refreshCase } from './case-verbs';
 import { dueThisWeek, help, myCases } from './list-verbs';
 import { openRaiseConcern, submitConcern } from './raise-concern-verbs';
 import { openReview, recordReview } from './record-review';
+import { retryDelivery } from './retry-delivery';
 import { openScheduleMeeting, scheduleMeeting } from './schedule-meeting';
 import { openSignPlan, signPlan } from './sign-plan';
 
@@ -22,4 +23,5 @@ export const cardActionTable: { readonly [V in CardVerb]: CardActionHandler<V> }
   myCases,
   dueThisWeek,
   help,
+  retryDelivery,
 };

@@ -34,11 +34,14 @@ export const scheduleMeetingPolicy: Policy<'scheduleMeeting'> = {
     const m = meetingDef(env, String(p.meetingDefinitionId));
     return `Schedule: ${m.ok ? m.value.def.label : 'meeting'}`;
   },
+  // Offered only while the stage still needs the meeting: none scheduled or held yet (issue 11 item 16).
   candidates: (env) => {
     const current = currentStage(env.ctx.definition, env.state);
-    return current.ok
-      ? current.value.stage.meetings.map((m) => ({ meetingDefinitionId: m.id }))
-      : [];
+    if (!current.ok) return [];
+    const standing = current.value.instance.meetings.filter((m) => m.status !== 'cancelled');
+    return current.value.stage.meetings
+      .filter((m) => !standing.some((s) => s.definitionId === m.id))
+      .map((m) => ({ meetingDefinitionId: m.id }));
   },
   paramsOf: (c) => ({ meetingDefinitionId: c.meetingDefinitionId }),
   permit: permitSchedule,
@@ -69,6 +72,18 @@ export const scheduleMeetingPolicy: Policy<'scheduleMeeting'> = {
     const attendance = missingAttendees(env.ctx.definition, def, active, c.attendees);
     if (attendance !== null) return fail(attendance);
     const invited = active.filter((p) => c.attendees.includes(p.participantId));
+    // Invitations go by email address (school staff in other tenants too): everyone needs one.
+    const noAddress = invited.filter((p) => p.email === null);
+    if (noAddress.length > 0) {
+      return fail(
+        refuse(
+          'ATTENDEE_EMAIL_MISSING',
+          `Add an email address for ${noAddress.map((p) => p.name).join(', ')} before scheduling: the invitation goes by email (${rules.join(', ')}).`,
+          rules,
+          { participantIds: noAddress.map((p) => p.participantId) },
+        ),
+      );
+    }
     const meetingId = env.ctx.newId();
     const meeting = {
       meetingId,

@@ -6,7 +6,7 @@ import { midEssexItt } from '@shared/procedures/mid-essex-itt';
 import { builtInProcedures, parseProcedure } from '@shared/procedures/registry';
 import { procedureDefinitionSchema, type ProcedureDefinition } from '@shared/procedures/schema';
 import { eventsOf, notifications, today, viewAs } from '../../../support/engine-fixtures';
-import { EngineHarness, participant, person } from '../../../support/engine-harness';
+import { EngineHarness, emailOf, participant, person } from '../../../support/engine-harness';
 
 const raw = { 'bright-futures-scitt': brightFuturesScitt, 'mid-essex-itt': midEssexItt } as const;
 const thirdProviderJson = readFileSync(join(__dirname, 'fixtures', 'third-provider.json'), 'utf8');
@@ -184,6 +184,7 @@ describe('a third provider defined only as JSON', () => {
     const refusal = h.open(linkTutor, {
       trainee: {
         name: trainee.name,
+        email: emailOf(trainee),
         tid: trainee.tid,
         oid: trainee.oid,
         route: 'secondary',
