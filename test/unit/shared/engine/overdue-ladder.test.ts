@@ -26,8 +26,10 @@ describe('the overdue ladder (ME-16, ME-22, ME-27)', () => {
       const decision = sweepAt(h, iso, state)!;
       expect(decision.events[0]).toMatchObject({ type: 'ReviewOverdueFlagged', dueDate: due });
       expect((decision.events[0] as { rung?: number }).rung ?? 1).toBe(rung);
-      const notify = decision.effects.find((e) => e.kind === 'notify') as { recipients: string[] };
-      expect(notify.recipients.sort()).toEqual(idsOf(h, roles as never).sort());
+      const notify = decision.effects.find((e) => e.kind === 'notify') as {
+        recipients: readonly string[];
+      };
+      expect([...notify.recipients].sort()).toEqual(idsOf(h, roles as never).sort());
       state = decision.events.reduce<CaseState>((s, e) => evolve(s, e), state);
       expect(sweepAt(h, iso, state)).toBeNull(); // once per rung
     }
