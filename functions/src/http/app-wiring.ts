@@ -2,6 +2,7 @@ import type { TenantPolicy } from '../auth/claims';
 import { createAppServices, type AppServices } from '../services/create-case-service';
 import { ProviderAdmin } from '../services/provider-admin';
 import type { ProviderDirectory } from '../services/provider-directory';
+import { SettingsImpact } from '../services/settings-impact';
 import type { AppWiring, ServiceDeps } from './compose-runtime';
 
 /** Tenants that may sign in: the union of every stored provider's `tenants` (cached by the directory). */
@@ -19,7 +20,10 @@ export function appWiring(services: AppServices): AppWiring {
   return {
     service: services.cases,
     isAllowedTenant: providerTenantPolicy(services.providers),
-    providerAdmin: new ProviderAdmin(services.providers),
+    providerAdmin: new ProviderAdmin(
+      services.providers,
+      new SettingsImpact(services.store, services.commands),
+    ),
     sweep: services.sweep,
     providers: services.providers,
   };

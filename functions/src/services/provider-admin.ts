@@ -5,6 +5,7 @@ import { fail, ok, refuse, type Refusal, type Result } from '@shared/errors/refu
 import type { ProviderSettings } from '@shared/procedures/provider-settings';
 import { builtInProcedures } from '@shared/procedures/registry';
 import type { ProcedureDefinition } from '@shared/procedures/schema';
+import type { CaseWindowChange, SettingsImpact } from './settings-impact';
 import type { ProviderContext, ProviderDirectory } from './provider-directory';
 
 /** A provider's configuration as its programme lead or director sees it. */
@@ -24,7 +25,13 @@ export interface ProviderSettingsView {
 
 /** What saving settings can come to; the ETag outcomes are not refusals of the procedure. */
 export type SettingsWrite =
-  | { readonly kind: 'saved'; readonly created: boolean; readonly view: ProviderSettingsView }
+  | {
+      readonly kind: 'saved';
+      readonly created: boolean;
+      readonly view: ProviderSettingsView;
+      /** Open cases whose review windows the change moved, each recorded in its history (item 11). */
+      readonly windowChanges?: readonly CaseWindowChange[];
+    }
   | { readonly kind: 'refused'; readonly refusal: Refusal }
   | { readonly kind: 'precondition-failed' }
   | { readonly kind: 'precondition-required' };
@@ -70,7 +77,10 @@ function viewOf(provider: ProviderContext): ProviderSettingsView {
  * Anyone else who is not on the provider's staff is told it does not exist (like a case, Z4).
  */
 export class ProviderAdmin {
-  constructor(private readonly providers: ProviderDirectory) {}
+  constructor(
+    private readonly providers: ProviderDirectory,
+    private readonly impact?: SettingsImpact,
+  ) {}
 
   /** The settings of a provider the caller administers. */
   async read(who: Identity, providerId: string): Promise<Result<ProviderSettingsView>> {
@@ -103,12 +113,13 @@ export class ProviderAdmin {
         'You would lose access: keep yourself as programme lead or director, and your tenant.';
       return refused(refuse('SETTING_INVALID', message));
     }
-    return this.save(change, existing);
+    return this.save(change, existing, who);
   }
 
   private async save(
     change: SettingsChange,
     existing: ProviderContext | undefined,
+    who: Identity,
   ): Promise<SettingsWrite> {
     const kept =
       existing !== undefined && viewOf(existing).procedure.custom ? existing.definition : null;
@@ -122,7 +133,16 @@ export class ProviderAdmin {
       if (!saved.ok && saved.refusal.code === 'PRECONDITION_FAILED')
         return { kind: 'precondition-failed' };
       if (!saved.ok) return { kind: 'refused', refusal: saved.refusal };
-      return { kind: 'saved', created: existing === undefined, view: viewOf(saved.value) };
+      const windowChanges =
+        existing === undefined || this.impact === undefined
+          ? undefined
+          : await this.impact.apply(existing, saved.value, who);
+      return {
+        kind: 'saved',
+        created: existing === undefined,
+        view: viewOf(saved.value),
+        ...(windowChanges === undefined ? {} : { windowChanges }),
+      };
     } catch (error) {
       // 412: the ETag no longer matches; 404: the row went away since it was read.
       if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) {

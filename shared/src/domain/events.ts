@@ -12,6 +12,7 @@ import type {
   Signature,
   Target,
 } from './state';
+import type { WindowChange } from './window-change';
 
 /** Everything that can happen to a case, in the past tense. State is a fold of these. */
 export type CaseEvent =
@@ -88,6 +89,12 @@ export type CaseEvent =
       readonly at: string;
       /** The ladder rung reached (absent: the first). */
       readonly rung?: number;
+    }
+  /** The provider's settings changed and moved the current stage's review window (item 11). */
+  | {
+      readonly type: 'ReviewWindowChanged';
+      readonly change: WindowChange;
+      readonly at: string;
     }
   | { readonly type: 'CommentAdded'; readonly comment: Comment }
   | { readonly type: 'ImpRecorded'; readonly record: ImpRecord }
