@@ -3,6 +3,7 @@ import { createAppServices, type AppServices } from '../services/create-case-ser
 import { ProviderAdmin } from '../services/provider-admin';
 import { deliveryFromConfig } from '../services/delivery/delivery-from-config';
 import type { ProviderDirectory } from '../services/provider-directory';
+import { SettingsImpact } from '../services/settings-impact';
 import type { AppWiring, ServiceDeps } from './compose-runtime';
 
 /** Tenants that may sign in: the union of every stored provider's `tenants` (cached by the directory). */
@@ -20,7 +21,10 @@ export function appWiring(services: AppServices): AppWiring {
   return {
     service: services.cases,
     isAllowedTenant: providerTenantPolicy(services.providers),
-    providerAdmin: new ProviderAdmin(services.providers, services.audit),
+    providerAdmin: new ProviderAdmin(services.providers, {
+      audit: services.audit,
+      impact: new SettingsImpact(services.store, services.commands),
+    }),
     sweep: services.sweep,
     providers: services.providers,
     record: services.record,

@@ -7,7 +7,13 @@ import type { ApiResponse } from './route-types';
 export function settingsWriteResponse(outcome: SettingsWrite): ApiResponse {
   switch (outcome.kind) {
     case 'saved':
-      return json(outcome.created ? 201 : 200, outcome.view, { etag: outcome.view.etag });
+      return json(
+        outcome.created ? 201 : 200,
+        outcome.windowChanges === undefined
+          ? outcome.view
+          : { ...outcome.view, windowChanges: outcome.windowChanges },
+        { etag: outcome.view.etag },
+      );
     case 'refused':
       return problemFromRefusal(outcome.refusal);
     case 'precondition-failed':

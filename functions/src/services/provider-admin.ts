@@ -6,6 +6,7 @@ import type { ProviderSettings } from '@shared/procedures/provider-settings';
 import { builtInProcedures } from '@shared/procedures/registry';
 import type { ProcedureDefinition } from '@shared/procedures/schema';
 import { isDeploymentAdmin, type Caller } from '../auth/caller';
+import type { CaseWindowChange, SettingsImpact } from './settings-impact';
 import type { ProviderContext, ProviderDirectory } from './provider-directory';
 import type { SecurityAudit } from './security-audit';
 
@@ -26,7 +27,13 @@ export interface ProviderSettingsView {
 
 /** What saving settings can come to; the ETag outcomes are not refusals of the procedure. */
 export type SettingsWrite =
-  | { readonly kind: 'saved'; readonly created: boolean; readonly view: ProviderSettingsView }
+  | {
+      readonly kind: 'saved';
+      readonly created: boolean;
+      readonly view: ProviderSettingsView;
+      /** Open cases whose review windows the change moved, each recorded in its history (item 11). */
+      readonly windowChanges?: readonly CaseWindowChange[];
+    }
   | { readonly kind: 'refused'; readonly refusal: Refusal }
   | { readonly kind: 'precondition-failed' }
   | { readonly kind: 'precondition-required' };
@@ -84,11 +91,19 @@ function addedTenants(next: ProviderSettings, existing: ProviderContext | undefi
  * provider or a tenant (issue 8 item 2). Anyone else who is not on the provider's staff is told
  * it does not exist (like a case, Z4).
  */
+/** What the provider admin needs besides the directory (each optional in tests of other parts). */
+export interface ProviderAdminDeps {
+  /** Security events: providers created, tenants added, refused changes (issue 8 item 2). */
+  readonly audit?: SecurityAudit;
+  /** Reports and records the open cases whose review windows a settings change moves (issue 11 item 11). */
+  readonly impact?: SettingsImpact;
+  readonly clock?: () => Date;
+}
+
 export class ProviderAdmin {
   constructor(
     private readonly providers: ProviderDirectory,
-    private readonly audit?: SecurityAudit,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly deps: ProviderAdminDeps = {},
   ) {}
 
   /** The settings of a provider the caller administers (or any, for the operator). */
@@ -133,7 +148,7 @@ export class ProviderAdmin {
         'You would lose access: keep yourself as programme lead or director, and your tenant.';
       return refused(refuse('SETTING_INVALID', message));
     }
-    const written = await this.save(change, existing);
+    const written = await this.save(change, existing, who);
     if (written.kind === 'saved' && (existing === undefined || widened)) {
       await this.record(
         existing === undefined ? 'provider-created' : 'provider-tenants-added',
@@ -149,12 +164,19 @@ export class ProviderAdmin {
     providerId: string,
     who: Caller,
   ): Promise<void> {
-    await this.audit?.record(type, providerId, '', who, this.clock());
+    await this.deps.audit?.record(
+      type,
+      providerId,
+      '',
+      who,
+      (this.deps.clock ?? (() => new Date()))(),
+    );
   }
 
   private async save(
     change: SettingsChange,
     existing: ProviderContext | undefined,
+    who: Identity,
   ): Promise<SettingsWrite> {
     const kept =
       existing !== undefined && viewOf(existing).procedure.custom ? existing.definition : null;
@@ -168,7 +190,16 @@ export class ProviderAdmin {
       if (!saved.ok && saved.refusal.code === 'PRECONDITION_FAILED')
         return { kind: 'precondition-failed' };
       if (!saved.ok) return { kind: 'refused', refusal: saved.refusal };
-      return { kind: 'saved', created: existing === undefined, view: viewOf(saved.value) };
+      const windowChanges =
+        existing === undefined || this.deps.impact === undefined
+          ? undefined
+          : await this.deps.impact.apply(existing, saved.value, who);
+      return {
+        kind: 'saved',
+        created: existing === undefined,
+        view: viewOf(saved.value),
+        ...(windowChanges === undefined ? {} : { windowChanges }),
+      };
     } catch (error) {
       // 412: the ETag no longer matches; 404: the row went away since it was read.
       if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) {

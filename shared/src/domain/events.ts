@@ -14,6 +14,7 @@ import type {
   Signature,
   Target,
 } from './state';
+import type { WindowChange } from './window-change';
 
 /** The DfE handoff as recorded (ME-70); the latest recorded one is the one to enter in Register. */
 export interface DfeHandoff {
@@ -118,6 +119,12 @@ export type CaseEvent =
       readonly at: string;
       /** The ladder rung reached (absent: the first). */
       readonly rung?: number;
+    }
+  /** The provider's settings changed and moved the current stage's review window (item 11). */
+  | {
+      readonly type: 'ReviewWindowChanged';
+      readonly change: WindowChange;
+      readonly at: string;
     }
   | { readonly type: 'CommentAdded'; readonly comment: Comment }
   | { readonly type: 'ImpRecorded'; readonly record: ImpRecord }

@@ -156,6 +156,8 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
         ...s,
         overdueFlags: [...s.overdueFlags, overdueFlag(event.dueDate, event.rung)],
       }));
+    case 'ReviewWindowChanged':
+      return state; // the window is recounted from the settings; the event keeps the change on the record
     case 'CommentAdded':
       return { ...state, comments: [...state.comments, event.comment] };
     case 'ImpRecorded':
