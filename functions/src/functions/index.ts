@@ -39,6 +39,7 @@ import { providerCasesPost } from './provider-cases-post';
 import { providerSettingsGet } from './provider-settings-get';
 import { providerSettingsPut } from './provider-settings-put';
 import { reviewsSweepTimer } from './reviews-sweep-timer';
+import { subjectAccessGet } from './subject-access-get';
 
 /** The case API: queries, then each command as a sub-resource of its case (one file per route). */
 export const caseRoutes: RouteDefinition[] = [
@@ -80,6 +81,9 @@ export const caseRoutes: RouteDefinition[] = [
 /** Provider administration: settings, calendar closures and X-settings. */
 export const providerRoutes: RouteDefinition[] = [providerSettingsGet, providerSettingsPut];
 
+/** The student's record across cases (issue 12): subject access exports. */
+export const recordRoutes: RouteDefinition[] = [subjectAccessGet];
+
 /** Every HTTP route of the app. Add one line per feature module (`<resource>-<verb>.ts`). */
 export const allRoutes: RouteDefinition[] = [
   documented(healthGet, {
@@ -91,6 +95,7 @@ export const allRoutes: RouteDefinition[] = [
   openApiGet(() => allRoutes),
   ...caseRoutes,
   ...providerRoutes,
+  ...recordRoutes,
   ...botRoutes.map((route) =>
     documented(route, {
       summary: 'Bot Framework messaging endpoint (Teams activities and invokes)',

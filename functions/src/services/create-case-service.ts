@@ -8,6 +8,7 @@ import { CaseCommands } from './case-service';
 import type { CaseListFilter, CaseServicePort } from './case-service-port';
 import { CaseQueries } from './case-queries';
 import { CaseRecord } from './case-record';
+import { SubjectAccess } from './subject-access';
 import { ProviderDirectory } from './provider-directory';
 import { ReviewSweep } from './review-sweep';
 import { SecurityAudit } from './security-audit';
@@ -29,6 +30,8 @@ export interface AppServices {
   readonly audit: SecurityAudit;
   /** The student's record: chain verification, paperwork PDFs, exports (issue 12). */
   readonly record: CaseRecord;
+  /** Subject access exports for a trainee across the caller's providers (UK GDPR Art. 15). */
+  readonly subjectAccess: SubjectAccess;
 }
 
 /** Wires the application service onto Azure Table Storage (Azurite locally). */
@@ -55,6 +58,9 @@ export function createAppServices(
   );
   const commands = new CaseCommands({ store, providers, clock, newId: newEntityId, audit });
   const queries = new CaseQueries(commands, store, providers, audit);
+  const record = new CaseRecord(commands, store, clock);
+  const subjectAccess = new SubjectAccess(store, providers, record, clock);
+  record.subjectAccess = subjectAccess;
   const cases: CaseServicePort = {
     openCase: (who: Identity, providerId: string, input: OpenCaseCommand, commandId: string) =>
       commands.openCase(who, providerId, input, commandId),
@@ -72,6 +78,7 @@ export function createAppServices(
     store,
     sweep: new ReviewSweep(commands, store, providers, clock),
     audit,
-    record: new CaseRecord(commands, store, clock),
+    record,
+    subjectAccess,
   };
 }
