@@ -36,6 +36,7 @@ import { casesList } from './cases-list';
 import { healthGet } from './health-get';
 import { openApiGet } from './openapi-get';
 import { providerCasesPost } from './provider-cases-post';
+import { providerRetentionRunPost } from './provider-retention-run-post';
 import { providerSettingsGet } from './provider-settings-get';
 import { providerSettingsPut } from './provider-settings-put';
 import { reviewsSweepTimer } from './reviews-sweep-timer';
@@ -82,7 +83,7 @@ export const caseRoutes: RouteDefinition[] = [
 export const providerRoutes: RouteDefinition[] = [providerSettingsGet, providerSettingsPut];
 
 /** The student's record across cases (issue 12): subject access exports. */
-export const recordRoutes: RouteDefinition[] = [subjectAccessGet];
+export const recordRoutes: RouteDefinition[] = [subjectAccessGet, providerRetentionRunPost];
 
 /** Every HTTP route of the app. Add one line per feature module (`<resource>-<verb>.ts`). */
 export const allRoutes: RouteDefinition[] = [

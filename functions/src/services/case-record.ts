@@ -13,6 +13,7 @@ import type { CaseCommands, LoadedCase } from './case-service';
 import { appealBundle } from './appeal-bundle';
 import { verifyStoredChain, type ChainVerification } from './chain-verification';
 import { recordedEvents } from './record-events';
+import type { RetentionRun } from './retention';
 import type { SubjectAccess } from './subject-access';
 
 /** A case read whole for the record: the loaded case, its stored events and stage runs. */
@@ -34,6 +35,8 @@ export interface RecordFile {
 export class CaseRecord {
   /** Subject access exports (set by the wiring; optional so tests can build the record alone). */
   subjectAccess?: SubjectAccess;
+  /** The retention erasure run (set by the wiring). */
+  retention?: RetentionRun;
 
   constructor(
     private readonly commands: CaseCommands,

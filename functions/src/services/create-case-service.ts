@@ -9,6 +9,8 @@ import type { CaseListFilter, CaseServicePort } from './case-service-port';
 import { CaseQueries } from './case-queries';
 import { CaseRecord } from './case-record';
 import { SubjectAccess } from './subject-access';
+import { RetentionRun } from './retention';
+import { CaseEraser } from '../infrastructure/tables/case-eraser';
 import { ProviderDirectory } from './provider-directory';
 import { ReviewSweep } from './review-sweep';
 import { SecurityAudit } from './security-audit';
@@ -32,6 +34,8 @@ export interface AppServices {
   readonly record: CaseRecord;
   /** Subject access exports for a trainee across the caller's providers (UK GDPR Art. 15). */
   readonly subjectAccess: SubjectAccess;
+  /** The retention erasure run (docs/data-stores.md). */
+  readonly retention: RetentionRun;
 }
 
 /** Wires the application service onto Azure Table Storage (Azurite locally). */
@@ -61,6 +65,11 @@ export function createAppServices(
   const record = new CaseRecord(commands, store, clock);
   const subjectAccess = new SubjectAccess(store, providers, record, clock);
   record.subjectAccess = subjectAccess;
+  const eraser = new CaseEraser(
+    openTable(connection, options.tables?.cases ?? 'cases', options.tableOptions),
+  );
+  const retention = new RetentionRun(store, eraser, providers, audit, clock);
+  record.retention = retention;
   const cases: CaseServicePort = {
     openCase: (who: Identity, providerId: string, input: OpenCaseCommand, commandId: string) =>
       commands.openCase(who, providerId, input, commandId),
@@ -80,5 +89,6 @@ export function createAppServices(
     audit,
     record,
     subjectAccess,
+    retention,
   };
 }

@@ -3,7 +3,7 @@ import type { Identity } from '@shared/domain/context';
 import type { ManagedTable } from '../infrastructure/tables/table-clients';
 
 /** What a security audit row records. */
-export type SecurityEventType = 'access-refused' | 'special-category-read';
+export type SecurityEventType = 'access-refused' | 'special-category-read' | 'case-erased';
 
 /** One security event as read back (tests, SAR exports). */
 export interface SecurityEvent {
