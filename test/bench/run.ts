@@ -9,6 +9,7 @@ import { startAzurite } from '../support/azurite';
 import { benchApi } from './api-bench';
 import { benchEngine } from './engine-bench';
 import { benchListing } from './list-bench';
+import { benchRecord } from './record-bench';
 
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 60);
@@ -17,9 +18,13 @@ async function main(): Promise<void> {
     inMemory: true,
   });
   try {
-    await benchEngine(azurite.connectionString, iterations);
-    await benchApi(azurite.connectionString);
-    await benchListing(azurite.connectionString);
+    // BENCH_ONLY=record runs only the record's measures (issue 12).
+    if (process.env.BENCH_ONLY !== 'record') {
+      await benchEngine(azurite.connectionString, iterations);
+      await benchApi(azurite.connectionString);
+      await benchListing(azurite.connectionString);
+    }
+    await benchRecord(azurite.connectionString);
   } finally {
     await azurite.stop();
   }

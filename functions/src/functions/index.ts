@@ -40,9 +40,11 @@ import { outboxDeliverQueue } from './outbox-deliver-queue';
 import { outboxRedriveTimer } from './outbox-redrive-timer';
 import { providerCasesPost } from './provider-cases-post';
 import { providerProcedureGet } from './provider-procedure-get';
+import { providerRetentionRunPost } from './provider-retention-run-post';
 import { providerSettingsGet } from './provider-settings-get';
 import { providerSettingsPut } from './provider-settings-put';
 import { reviewsSweepTimer } from './reviews-sweep-timer';
+import { subjectAccessGet } from './subject-access-get';
 
 /** The case API: queries, then each command as a sub-resource of its case (one file per route). */
 export const caseRoutes: RouteDefinition[] = [
@@ -89,6 +91,9 @@ export const providerRoutes: RouteDefinition[] = [
   providerProcedureGet,
 ];
 
+/** The student's record across cases (issue 12): subject access exports. */
+export const recordRoutes: RouteDefinition[] = [subjectAccessGet, providerRetentionRunPost];
+
 /** Every HTTP route of the app. Add one line per feature module (`<resource>-<verb>.ts`). */
 export const allRoutes: RouteDefinition[] = [
   documented(healthGet, {
@@ -100,6 +105,7 @@ export const allRoutes: RouteDefinition[] = [
   openApiGet(() => allRoutes),
   ...caseRoutes,
   ...providerRoutes,
+  ...recordRoutes,
   ...botRoutes.map((route) =>
     documented(route, {
       summary: 'Bot Framework messaging endpoint (Teams activities and invokes)',

@@ -13,6 +13,8 @@ import type { CaseCommands, LoadedCase } from './case-service';
 import { appealBundle } from './appeal-bundle';
 import { verifyStoredChain, type ChainVerification } from './chain-verification';
 import { recordedEvents } from './record-events';
+import type { RetentionRun } from './retention';
+import type { SubjectAccess } from './subject-access';
 
 /** A case read whole for the record: the loaded case, its stored events and stage runs. */
 export interface CaseRecordRead {
@@ -31,6 +33,11 @@ export interface RecordFile {
 
 /** The student's record: verification, paperwork, exports (issue 12). */
 export class CaseRecord {
+  /** Subject access exports (set by the wiring; optional so tests can build the record alone). */
+  subjectAccess?: SubjectAccess;
+  /** The retention erasure run (set by the wiring). */
+  retention?: RetentionRun;
+
   constructor(
     private readonly commands: CaseCommands,
     private readonly store: CaseStore,

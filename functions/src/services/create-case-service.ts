@@ -8,6 +8,9 @@ import { CaseCommands } from './case-service';
 import type { CaseListFilter, CaseServicePort, ExecuteOptions } from './case-service-port';
 import { CaseQueries } from './case-queries';
 import { CaseRecord } from './case-record';
+import { SubjectAccess } from './subject-access';
+import { RetentionRun } from './retention';
+import { CaseEraser } from '../infrastructure/tables/case-eraser';
 import { ProviderDirectory } from './provider-directory';
 import { ReviewSweep } from './review-sweep';
 import { SecurityAudit } from './security-audit';
@@ -32,6 +35,10 @@ export interface AppServices {
   readonly audit: SecurityAudit;
   /** The student's record: chain verification, paperwork PDFs, exports (issue 12). */
   readonly record: CaseRecord;
+  /** Subject access exports for a trainee across the caller's providers (UK GDPR Art. 15). */
+  readonly subjectAccess: SubjectAccess;
+  /** The retention erasure run (docs/data-stores.md). */
+  readonly retention: RetentionRun;
   readonly outbox: OutboxStore;
   /** The outbox relay (absent when no deliverer, i.e. Graph is not configured). */
   readonly relay?: OutboxRelay;
@@ -102,6 +109,14 @@ export function createAppServices(
           ...(delivery.leaseMs === undefined ? {} : { leaseMs: delivery.leaseMs }),
         });
   const queries = new CaseQueries(commands, store, providers, audit);
+  const record = new CaseRecord(commands, store, clock);
+  const subjectAccess = new SubjectAccess(store, providers, record, clock);
+  record.subjectAccess = subjectAccess;
+  const eraser = new CaseEraser(
+    openTable(connection, options.tables?.cases ?? 'cases', options.tableOptions),
+  );
+  const retention = new RetentionRun(store, eraser, providers, audit, clock);
+  record.retention = retention;
   const cases: CaseServicePort = {
     openCase: (who: Identity, providerId: string, input: OpenCaseCommand, commandId: string) =>
       commands.openCase(who, providerId, input, commandId),
@@ -125,7 +140,9 @@ export function createAppServices(
     store,
     sweep: new ReviewSweep(commands, store, providers, clock),
     audit,
-    record: new CaseRecord(commands, store, clock),
+    record,
+    subjectAccess,
+    retention,
     outbox,
     ...(relay === undefined ? {} : { relay }),
   };

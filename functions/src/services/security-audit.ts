@@ -9,7 +9,9 @@ export type SecurityEventType =
   /** Issue 8 item 2: a provider added, a tenant added (Deployment.Admin), or either refused. */
   | 'provider-created'
   | 'provider-tenants-added'
-  | 'provider-change-refused';
+  | 'provider-change-refused'
+  /** Issue 12: a case past retention erased to a tombstone. */
+  | 'case-erased';
 
 /** One security event as read back (tests, SAR exports). */
 export interface SecurityEvent {

@@ -30,6 +30,8 @@ export const providerSettingsSchema = z.strictObject({
   /** Values for the procedure's settings (X-items); a missing key takes the stated default. */
   values: z.record(z.string(), z.unknown()).default({}),
   staff: z.array(staffMemberSchema).max(500).default([]),
+  /** Years a closed case is kept before the retention run erases it to a tombstone (default 6). */
+  retentionYears: z.number().int().min(1).max(100).optional(),
 });
 
 /** A validated provider configuration. */

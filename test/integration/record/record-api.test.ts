@@ -288,3 +288,42 @@ test('ME-70: the DfE handoff is recorded at Stage 6 and exported as one Register
   );
   expect(entry.rules).toEqual(['ME-70']);
 });
+
+test('UK GDPR Art. 15: a Director’s subject access export holds every case about the trainee as JSON plus every stage PDF', async () => {
+  const trainee = who('me-trainee-1');
+  const download = async (persona: string) => {
+    const token = await api.idp.issueToken(persona);
+    const response = await fetch(
+      `${api.host.url}/api/subject-access?tid=${trainee.tid}&oid=${trainee.oid}`,
+      {
+        headers: { authorization: `Bearer ${token ?? ''}` },
+      },
+    );
+    return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()) };
+  };
+  expect((await download('me-course-tutor')).status).toBe(403);
+  const got = await download('me-director');
+  expect(got.status).toBe(200);
+  const files = unzipSync(got.bytes);
+  const index = JSON.parse(strFromU8(files['index.json']!)) as {
+    providersSearched: string[];
+    cases: { caseId: string }[];
+  };
+  expect(index.providersSearched).toEqual(['mid-essex-itt']);
+  expect(index.cases.map((c) => c.caseId)).toContain(full.caseId);
+  const base = `mid-essex-itt/${full.caseId}`;
+  const caseJson = JSON.parse(strFromU8(files[`${base}/case.json`]!)) as CaseRecordView;
+  expect(caseJson.trainee.name).toBe('Emily Clarke');
+  expect(caseJson.stages).toHaveLength(7);
+  expect(JSON.parse(strFromU8(files[`${base}/history.json`]!))).toEqual(
+    await history(full.caseId, 'me-director'),
+  );
+  expect(pdfText(files[`${base}/stages/02-stage-1.pdf`]!)).toContain(
+    'Stage 1 – Individual Support Plan',
+  );
+  const other = unzipSync((await download('bf-director')).bytes);
+  expect(JSON.parse(strFromU8(other['index.json']!))).toMatchObject({
+    providersSearched: ['bright-futures-scitt'],
+    cases: [],
+  });
+});
