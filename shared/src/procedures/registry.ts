@@ -3,6 +3,7 @@ import { midEssexItt } from './mid-essex-itt';
 import { procedureDefinitionSchema, type ProcedureDefinition } from './schema';
 import { fail, ok, refuse, type Result } from '../errors/refusal';
 import { resolveSettings } from '../domain/settings';
+import { evidenceReferenceProblem } from './reference-checks';
 
 /** Validates a procedure definition given as data (how a third provider is added, without code). */
 export function parseProcedure(data: unknown): Result<ProcedureDefinition> {
@@ -56,6 +57,8 @@ function checkReferences(def: ProcedureDefinition): Result<ProcedureDefinition> 
       );
     }
   }
+  const evidence = evidenceReferenceProblem(def);
+  if (evidence !== null) return fail(refuse('VALIDATION_FAILED', evidence));
   const defaults = resolveSettings(def, {});
   if (!defaults.ok)
     return fail(

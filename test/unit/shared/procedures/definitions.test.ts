@@ -360,6 +360,29 @@ describe('invalid definitions give specific errors', () => {
     ).toEqual(expect.stringMatching(/panel-meating/));
   });
 
+  it('ME-64: a duty that requires a meeting the stage does not define', () => {
+    expect(
+      refusalWith(midEssexItt, ['stages', 5, 'duties', 1, 'requiresMeeting'], 'director-meating'),
+    ).toEqual(expect.stringMatching(/director-meating/));
+  });
+
+  it('ME-59: a Stage 4 entry guard waiting for a meeting or observation Stage 3 does not define', () => {
+    expect(
+      refusalWith(
+        midEssexItt,
+        ['stages', 4, 'entries', 0, 'guards', 1, 'params', 'meeting'],
+        'cfc-meating',
+      ),
+    ).toEqual(expect.stringMatching(/cfc-meating.*stage-3/));
+    expect(
+      refusalWith(
+        midEssexItt,
+        ['stages', 4, 'entries', 0, 'guards', 2, 'params', 'observation'],
+        'joint-obs',
+      ),
+    ).toEqual(expect.stringMatching(/joint-obs/));
+  });
+
   it('a setting whose default does not fit its type', () => {
     // ENGINE BUG: parseProcedure accepts {type: "nullableNumber", default: "four"}; resolveSettings then refuses every case of the provider.
     expect(refusalWith(third, ['settings', 0, 'default'], 'four')).toEqual(
