@@ -62,6 +62,7 @@ export async function meThroughEveryStage(
   s: AppServices,
   clock: TestClock,
   trainee = 'me-trainee-1',
+  options: { stopAtStage6?: boolean } = {},
 ): Promise<FullCase> {
   const ct = who('me-course-tutor');
   const opened = await s.cases.openCase(
@@ -281,6 +282,7 @@ export async function meThroughEveryStage(
     overview: '',
     evidence: noEvidence,
   }));
+  if (options.stopAtStage6 === true) return { caseId: id, view: await view() };
   await run('me-director', () => ({
     type: 'recordDfeHandoff',
     boardDate: clock.today(),

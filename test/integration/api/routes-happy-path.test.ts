@@ -4,6 +4,8 @@ import { midEssexItt } from '@shared/procedures/mid-essex-itt';
 import { caseRoutes, providerRoutes } from '../../../functions/src/functions';
 import { OutboxRelay } from '../../../functions/src/services/delivery/outbox-relay';
 import { demoPersonas } from '../../../functions/src/local/demo-personas';
+import { meThroughEveryStage, servicesOn, TestClock } from '../../support/record-service-fixture';
+import { cmd, meCaseAt, must, who } from '../../support/service-fixture';
 import { apiNow, bodyOf, startApi, type ApiHarness, type ApiReply } from './api-fixture';
 
 let api: ApiHarness;
@@ -487,6 +489,72 @@ describe('API happy path: every route once, through the local host, real tokens,
     const comments = (await view(other)).comments.filter((c) => c.text === 'Once only');
     expect(comments).toHaveLength(1);
   });
+
+  it('reads and writes the record: history verification, corrections, PDFs, appeal bundle, DfE handoff', async () => {
+    const clock = new TestClock(new Date('2026-01-12T10:00:00Z'));
+    const { caseId } = await meThroughEveryStage(
+      servicesOn(api.services.tables, clock),
+      clock,
+      'me-trainee-3',
+      { stopAtStage6: true },
+    );
+    const at = (suffix: string) => `/api/cases/${caseId}${suffix}`;
+    await expectOk(
+      'case-history-verification-get',
+      'GET',
+      at('/history/verification'),
+      'me-director',
+    );
+    await expectOk('case-dfe-handoff-post', 'POST', at('/dfe-handoff'), 'me-director', {
+      boardDate: today,
+      decision: 'withdrawn',
+      whoChose: 'provider',
+      reasonCategory: 'lack-of-progress-during-placements',
+      effectiveDate: today,
+    });
+    await expectOk('case-dfe-handoff-get', 'GET', at('/dfe-handoff'), 'me-director');
+    const stage1 = await meCaseAt(api.services, 'stage-1', 'me-trainee-3');
+    const observers = [pid(await view(stage1), 'mentor')];
+    const observation = {
+      type: 'recordObservation',
+      observationDefinitionId: null,
+      date: today,
+      observers,
+      notes: 'Observed',
+    };
+    must(
+      await api.services.cases.execute(who('me-course-tutor'), stage1, observation as never, cmd()),
+    );
+    const obs = (await view(stage1)).stage!.observations[0]!;
+    await expectOk(
+      'case-corrections-post',
+      'POST',
+      `/api/cases/${stage1}/corrections`,
+      'me-course-tutor',
+      {
+        reason: 'Wrong class noted',
+        correction: {
+          kind: 'observation',
+          observationId: obs.observationId,
+          date: today,
+          observers,
+          notes: 'Observed Year 9',
+        },
+      },
+    );
+    for (const [name, path, type] of [
+      ['case-stage-pdf-get', at('/stages/2/pdf'), 'application/pdf'],
+      ['case-appeal-bundle-get', at('/appeal-bundle'), 'application/zip'],
+    ] as const) {
+      const reply = await api.call('GET', path, { as: 'me-director' });
+      expect({ name, status: reply.status, type: reply.headers.get('content-type') }).toEqual({
+        name,
+        status: 200,
+        type,
+      });
+      covered.add(name);
+    }
+  }, 120_000);
 
   it('covered every case and provider route', () => {
     expect(
