@@ -4,6 +4,7 @@ export { CardBuildError, CardTooLargeError } from './card-errors';
 export type { ActionData, AdaptiveCard, CardElement, ExecuteAction } from './card-types';
 export { caseCard, type CaseCardInput } from './case-card';
 export { concernCard, type ConcernCardInput } from './concern-card';
+export { dueItemsCard, type DueCase, type DueItem } from './due-items-card';
 export { dueThisWeekCard } from './due-this-week-card';
 export { errorCard, type ErrorCardInput } from './error-card';
 export { botCommands, helpCard } from './help-card';

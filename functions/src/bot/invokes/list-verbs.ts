@@ -1,6 +1,6 @@
-import { dueThisWeekCard, helpCard, myCasesCard } from '@shared/cards';
+import { dueItemsCard, helpCard, myCasesCard } from '@shared/cards';
 import { cardReply, refusalReply } from '../card-reply';
-import { ukWeek } from '../uk-time';
+import { dueThisWeekFor } from '../due/due-this-week';
 import type { CardActionHandler } from './card-action-context';
 
 /** `myCases`: the open cases the user is named on. */
@@ -9,13 +9,12 @@ export const myCases: CardActionHandler<'myCases'> = async (_data, c) => {
   return cases.ok ? cardReply(myCasesCard(cases.value)) : refusalReply(cases.refusal);
 };
 
-/** `dueThisWeek`: open cases whose review falls due by Sunday (or is overdue). */
+/** `dueThisWeek`: reviews, signatures waiting, open duties and meetings in the next 7 days. */
 export const dueThisWeek: CardActionHandler<'dueThisWeek'> = async (_data, c) => {
-  const { weekEnding } = ukWeek(c.deps.now());
-  const cases = await c.deps.service.listMine(c.who, { status: 'open', dueBy: weekEnding });
-  return cases.ok
-    ? cardReply(dueThisWeekCard(cases.value, weekEnding))
-    : refusalReply(cases.refusal);
+  const due = await dueThisWeekFor(c.deps, c.who);
+  return due.ok
+    ? cardReply(dueItemsCard(due.value.cases, due.value.weekEnding))
+    : refusalReply(due.refusal);
 };
 
 /** `help`: what the bot can do. */

@@ -1,7 +1,7 @@
 import type { IMessageActivity } from '@microsoft/teams.api';
 import type { IActivityContext } from '@microsoft/teams.apps';
 import {
-  dueThisWeekCard,
+  dueItemsCard,
   helpCard,
   myCasesCard,
   type AdaptiveCard,
@@ -11,7 +11,7 @@ import type { Identity } from '@shared/domain/context';
 import { ok, type Result } from '@shared/errors/refusal';
 import type { BotDeps } from '../bot-deps';
 import { chatConcernForm } from '../invokes/raise-concern-verbs';
-import { ukWeek } from '../uk-time';
+import { dueThisWeekFor } from '../due/due-this-week';
 
 /** A phrase the bot understands in a personal chat. */
 export type BotCommand = (typeof botCommands)[number];
@@ -31,9 +31,8 @@ export const textCommands: { readonly [C in BotCommand]: TextCommand } = {
     return cases.ok ? ok(myCasesCard(cases.value)) : cases;
   },
   'due this week': async (deps, who) => {
-    const { weekEnding } = ukWeek(deps.now());
-    const cases = await deps.service.listMine(who, { status: 'open', dueBy: weekEnding });
-    return cases.ok ? ok(dueThisWeekCard(cases.value, weekEnding)) : cases;
+    const due = await dueThisWeekFor(deps, who);
+    return due.ok ? ok(dueItemsCard(due.value.cases, due.value.weekEnding)) : due;
   },
   help: () => Promise.resolve(ok(helpCard())),
 };

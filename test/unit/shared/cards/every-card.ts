@@ -1,6 +1,7 @@
 import {
   caseCard,
   concernCard,
+  dueItemsCard,
   dueThisWeekCard,
   errorCard,
   helpCard,
@@ -28,6 +29,19 @@ export function everyCard(text: Text): Record<string, AdaptiveCard> {
       refreshUserIds: ['29:user-a', '29:user-b'],
       audience: 'everyone',
     }),
+    dueItems: dueItemsCard(
+      [
+        {
+          caseId,
+          traineeName: text('Sam Trainee'),
+          items: [
+            { kind: 'review', text: text('Review due'), overdue: true },
+            { kind: 'duty', text: text('To do: evidence') },
+          ],
+        },
+      ],
+      '2025-10-05',
+    ),
     sharedCase: sharedCaseCard({
       caseId,
       refreshUserIds: ['29:user-a'],
