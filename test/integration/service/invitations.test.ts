@@ -65,7 +65,7 @@ describe('opening a case without GUIDs (item 9)', () => {
     expect(after.participants.find((p) => p.role === 'mentor')).toMatchObject({ invited: false });
     const history = must(await s.cases.history(who('me-course-tutor'), caseId));
     expect(history.map((e) => e.type)).toContain('ParticipantLinked');
-    expect(history.find((e) => e.type === 'ParticipantLinked')?.actor).toEqual({
+    expect(history.find((e) => e.type === 'ParticipantLinked')?.actor).toMatchObject({
       tid: mentor.tid,
       oid: mentor.oid,
     });

@@ -48,7 +48,7 @@ describe('settings that move live deadlines (item 11)', () => {
     const history = must(await s.cases.history(ct, id));
     const recorded = history.filter((e) => e.type === 'ReviewWindowChanged');
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]?.actor).toEqual({
+    expect(recorded[0]?.actor).toMatchObject({
       tid: who('me-director').tid,
       oid: who('me-director').oid,
     });

@@ -38,7 +38,12 @@ export class CaseEraser {
       { partitionKey: providerId, rowKey: tombstoneRowKey(tombstone.caseId), ...tombstone },
       'Replace',
     );
-    for (const prefix of [`e|${tombstone.caseId}|`, `o|${tombstone.caseId}|`]) {
+    for (const prefix of [
+      `e|${tombstone.caseId}|`,
+      `o|${tombstone.caseId}|`,
+      // the relay's pending-effects index rows of this case (docs/data-stores.md)
+      `p|${tombstone.caseId}|`,
+    ]) {
       const { from, below } = rowKeyRange(prefix);
       const filter = odata`PartitionKey eq ${providerId} and RowKey ge ${from} and RowKey lt ${below}`;
       let batch: TransactionAction[] = [];

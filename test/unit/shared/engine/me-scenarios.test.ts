@@ -1,5 +1,5 @@
 import { holdMeeting, meCompleteStage3 } from '../../../support/engine-fixtures';
-import { EngineHarness, participant, person } from '../../../support/engine-harness';
+import { EngineHarness, participant, person, emailOf } from '../../../support/engine-harness';
 
 const ct = person(1, 'Carol Tutor');
 const mentor = person(2, 'Mo Mentor', 2);
@@ -28,6 +28,8 @@ function openMidEssex(start = '2025-01-06T09:00:00Z'): EngineHarness {
       name: trainee.name,
       tid: trainee.tid,
       oid: trainee.oid,
+      // invitations go by email (ME-46, ME-64: the trainee is invited to the Director meeting)
+      email: emailOf(trainee),
       route: 'secondary',
       subject: 'Maths',
       school: 'Chelmsford High',
