@@ -136,6 +136,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     OUTBOX_QUEUE__queueServiceUri: queueEndpoint
     OUTBOX_QUEUE__credential: 'managedidentity'
     OUTBOX_QUEUE__clientId: identityClientId
+    // Graph app-only for the outbox relay: the app registration, signed in by the managed
+    // identity's federated credential (deploy guide step 3), never a secret.
+    GRAPH_CLIENT_ID: authClientId
+    GRAPH_CREDENTIAL: 'managed-identity'
   }
 }
 

@@ -57,7 +57,7 @@ export async function deliveryRig(
     new ClientCredentials({
       authorityHost: graph.url,
       clientId: app.clientId,
-      clientSecret: app.clientSecret,
+      credential: { kind: 'secret', secret: app.clientSecret },
       resource: graphResource,
     }),
     { ...testRetryPolicy, ...options.retry },

@@ -33,7 +33,10 @@ export interface GraphConfig {
   readonly baseUrl: string;
   readonly authorityHost: string;
   readonly clientId: string;
-  readonly clientSecret: string;
+  /** A secret (local stand-in only), or the managed identity's federated credential (Azure). */
+  readonly credential:
+    | { readonly kind: 'secret'; readonly secret: string }
+    | { readonly kind: 'managed-identity'; readonly managedIdentityClientId?: string };
   /** The provider mailbox `sendMail` fallbacks come from (UPN or object id) and its tenant. */
   readonly mailSender?: { readonly tenantId: string; readonly userId: string };
 }
@@ -109,6 +112,7 @@ const envSchema = z.object({
   ),
   GRAPH_CLIENT_ID: optional(z.guid()),
   GRAPH_CLIENT_SECRET: optional(z.string().min(1)),
+  GRAPH_CREDENTIAL: optional(z.enum(['managed-identity'])),
   GRAPH_MAIL_SENDER: optional(z.string().min(3).max(320)),
   GRAPH_MAIL_SENDER_TENANT: optional(z.guid()),
 });
@@ -159,9 +163,19 @@ function queuesFrom(env: Env): QueuesConfig | undefined {
 }
 
 function graphFrom(env: Env): GraphConfig | undefined {
-  if (env.GRAPH_CLIENT_ID === undefined && env.GRAPH_CLIENT_SECRET === undefined) return undefined;
-  if (env.GRAPH_CLIENT_ID === undefined || env.GRAPH_CLIENT_SECRET === undefined)
-    throw new StartupError('Set both GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET, or neither.');
+  if (env.GRAPH_CLIENT_ID === undefined) {
+    if (env.GRAPH_CLIENT_SECRET !== undefined || env.GRAPH_CREDENTIAL !== undefined)
+      throw new StartupError('GRAPH_CLIENT_ID is missing: the Graph credential names no app.');
+    return undefined;
+  }
+  if ((env.GRAPH_CLIENT_SECRET === undefined) === (env.GRAPH_CREDENTIAL === undefined))
+    throw new StartupError(
+      'Set exactly one of GRAPH_CLIENT_SECRET and GRAPH_CREDENTIAL=managed-identity.',
+    );
+  if (env.GRAPH_CLIENT_SECRET !== undefined && env.APP_ENV === 'production')
+    throw new StartupError(
+      'GRAPH_CLIENT_SECRET is for the local Graph only; use GRAPH_CREDENTIAL=managed-identity.',
+    );
   const insecure = [env.GRAPH_BASE_URL, env.GRAPH_AUTHORITY_HOST].find(
     (url) => url.startsWith('http:') && !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url),
   );
@@ -175,7 +189,15 @@ function graphFrom(env: Env): GraphConfig | undefined {
     baseUrl: env.GRAPH_BASE_URL,
     authorityHost: env.GRAPH_AUTHORITY_HOST,
     clientId: env.GRAPH_CLIENT_ID,
-    clientSecret: env.GRAPH_CLIENT_SECRET,
+    credential:
+      env.GRAPH_CLIENT_SECRET !== undefined
+        ? { kind: 'secret', secret: env.GRAPH_CLIENT_SECRET }
+        : {
+            kind: 'managed-identity',
+            ...(env.AZURE_CLIENT_ID === undefined
+              ? {}
+              : { managedIdentityClientId: env.AZURE_CLIENT_ID }),
+          },
     ...(sender === undefined || senderTenant === undefined
       ? {}
       : { mailSender: { tenantId: senderTenant, userId: sender } }),

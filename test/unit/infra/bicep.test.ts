@@ -96,6 +96,8 @@ describe('infra Bicep (checked as text, not compiled)', () => {
     expect(settings.get('OUTBOX_QUEUE__credential')).toBe("'managedidentity'");
     expect(settings.get('OUTBOX_QUEUE__clientId')).toBe('identityClientId');
     expect(settings.get('OUTBOX_QUEUE_NAME')).toBe("'outbox'");
+    expect(settings.get('GRAPH_CLIENT_ID')).toBe('authClientId');
+    expect(settings.get('GRAPH_CREDENTIAL')).toBe("'managed-identity'");
   });
 
   it('runs a Flex Consumption (FC1) Node 22 app as the user-assigned identity', () => {

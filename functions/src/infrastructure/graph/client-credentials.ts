@@ -10,7 +10,13 @@ import { z } from 'zod';
 export interface ClientCredentialsConfig {
   readonly authorityHost: string;
   readonly clientId: string;
-  readonly clientSecret: string;
+  /**
+   * A client secret (local stand-in), or a client assertion: in Azure, the managed identity's
+   * token for `api://AzureADTokenExchange` through the app's federated credential (no secret).
+   */
+  readonly credential:
+    | { readonly kind: 'secret'; readonly secret: string }
+    | { readonly kind: 'assertion'; readonly assertion: () => Promise<string> };
   /** Graph's resource, whose `/.default` scope is asked for. */
   readonly resource: string;
 }
@@ -50,10 +56,18 @@ export class ClientCredentials {
       `${encodeURIComponent(tenantId)}/oauth2/v2.0/token`,
       withSlash(this.config.authorityHost),
     );
+    const credential = this.config.credential;
+    const proof: Record<string, string> =
+      credential.kind === 'secret'
+        ? { client_secret: credential.secret }
+        : {
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+            client_assertion: await credential.assertion(),
+          };
     const body = new URLSearchParams({
       grant_type: 'client_credentials',
       client_id: this.config.clientId,
-      client_secret: this.config.clientSecret,
+      ...proof,
       scope: `${this.config.resource.replace(/\/$/, '')}/.default`,
     });
     let response: Response;

@@ -1,6 +1,9 @@
-import type { AppConfig, QueuesConfig } from '../../config/app-config';
+import type { AppConfig, GraphConfig, QueuesConfig } from '../../config/app-config';
 import { lazyManagedIdentity } from '../../config/lazy-managed-identity';
-import { ClientCredentials } from '../../infrastructure/graph/client-credentials';
+import {
+  ClientCredentials,
+  TokenRequestError,
+} from '../../infrastructure/graph/client-credentials';
 import {
   GraphHttp,
   defaultRetryPolicy,
@@ -29,6 +32,22 @@ export function queueConnection(queues: QueuesConfig): QueueConnection {
       };
 }
 
+/** The federated-credential audience a managed identity's token needs to act as the app. */
+const tokenExchange = 'api://AzureADTokenExchange/.default';
+
+function graphCredential(credential: GraphConfig['credential']) {
+  if (credential.kind === 'secret') return { kind: 'secret' as const, secret: credential.secret };
+  const identity = lazyManagedIdentity(credential.managedIdentityClientId);
+  return {
+    kind: 'assertion' as const,
+    assertion: async () => {
+      const token = await identity.getToken(tokenExchange);
+      if (token === null) throw new TokenRequestError('managed identity gave no token', true);
+      return token.token;
+    },
+  };
+}
+
 /** The case in the tab, for links in invitations and notifications (ids only). */
 export function caseUrlFor(config: AppConfig): (caseId: string) => string {
   const origin = config.publicTabOrigin ?? 'https://teams.microsoft.com';
@@ -55,7 +74,7 @@ export function deliveryFromConfig(
             new ClientCredentials({
               authorityHost: graph.authorityHost,
               clientId: graph.clientId,
-              clientSecret: graph.clientSecret,
+              credential: graphCredential(graph.credential),
               resource: graphResource,
             }),
             retry,
