@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startAzurite } from '../support/azurite';
 import { benchApi } from './api-bench';
+import { benchDelivery } from './delivery-bench';
 import { benchEngine } from './engine-bench';
 import { benchListing } from './list-bench';
 
@@ -15,11 +16,16 @@ async function main(): Promise<void> {
   const azurite = await startAzurite({
     location: mkdtempSync(path.join(tmpdir(), 'azurite-bench-')),
     inMemory: true,
+    queuePort: 0,
   });
+  // The delivery bench builds its services like the tests do, from the environment.
+  process.env.AZURE_TABLES_CONNECTION_STRING = azurite.connectionString;
+  process.env.AZURE_QUEUES_CONNECTION_STRING = azurite.queue?.connectionString;
   try {
     await benchEngine(azurite.connectionString, iterations);
     await benchApi(azurite.connectionString);
     await benchListing(azurite.connectionString);
+    if (process.env.BENCH_ONLY !== 'core') await benchDelivery();
   } finally {
     await azurite.stop();
   }

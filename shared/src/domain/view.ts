@@ -145,6 +145,14 @@ export interface CaseView {
   }[];
   readonly viewerRoles: readonly Role[];
   readonly available: readonly AvailableCommand[];
+  /** Effects whose delivery failed and await a retry (staff only; absent in older clients' fixtures). */
+  readonly deliveryFailures?: readonly {
+    effectId: string;
+    kind: string;
+    meetingId: string | null;
+    reason: string;
+    at: string;
+  }[];
 }
 
 /** One row of a "my cases" listing. */
