@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startAzurite } from '../support/azurite';
 import { benchApi } from './api-bench';
+import { benchDelivery } from './delivery-bench';
 import { benchEngine } from './engine-bench';
 import { benchListing } from './list-bench';
 import { benchRecord } from './record-bench';
@@ -16,15 +17,22 @@ async function main(): Promise<void> {
   const azurite = await startAzurite({
     location: mkdtempSync(path.join(tmpdir(), 'azurite-bench-')),
     inMemory: true,
+    queuePort: 0,
   });
+  // The delivery bench builds its services like the tests do, from the environment.
+  process.env.AZURE_TABLES_CONNECTION_STRING = azurite.connectionString;
+  process.env.AZURE_QUEUES_CONNECTION_STRING = azurite.queue?.connectionString;
   try {
-    // BENCH_ONLY=record runs only the record's measures (issue 12).
-    if (process.env.BENCH_ONLY !== 'record') {
+    // BENCH_ONLY=record runs only the record's measures (issue 12); BENCH_ONLY=core skips the
+    // delivery and record measures.
+    const only = process.env.BENCH_ONLY;
+    if (only !== 'record') {
       await benchEngine(azurite.connectionString, iterations);
       await benchApi(azurite.connectionString);
       await benchListing(azurite.connectionString);
+      if (only !== 'core') await benchDelivery();
     }
-    await benchRecord(azurite.connectionString);
+    if (only !== 'core') await benchRecord(azurite.connectionString);
   } finally {
     await azurite.stop();
   }

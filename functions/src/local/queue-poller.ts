@@ -45,31 +45,34 @@ export function startQueuePoller(
       numberOfMessages: options.batchSize ?? 16,
       visibilityTimeout: 300,
     });
-    for (const item of items) {
-      try {
-        await definition.handler(decodeMessage(item.messageText));
-        await queue.deleteMessage(item.messageId, item.popReceipt);
-      } catch (error) {
-        log.warn(`Queue ${definition.queueName}: message failed`, {
-          error,
-          messageId: item.messageId,
-        });
-        if (item.dequeueCount >= maxDequeueCount) {
-          await poison.sendMessage(item.messageText);
+    // Like the Functions host (batchSize 16), the messages of one receive are handled concurrently.
+    await Promise.all(
+      items.map(async (item) => {
+        try {
+          await definition.handler(decodeMessage(item.messageText));
           await queue.deleteMessage(item.messageId, item.popReceipt);
-          log.error(`Queue ${definition.queueName}: message moved to ${poison.name}`, {
+        } catch (error) {
+          log.warn(`Queue ${definition.queueName}: message failed`, {
+            error,
             messageId: item.messageId,
           });
-        } else {
-          await queue.updateMessage(
-            item.messageId,
-            item.popReceipt,
-            undefined,
-            options.retryDelaySeconds ?? 1,
-          );
+          if (item.dequeueCount >= maxDequeueCount) {
+            await poison.sendMessage(item.messageText);
+            await queue.deleteMessage(item.messageId, item.popReceipt);
+            log.error(`Queue ${definition.queueName}: message moved to ${poison.name}`, {
+              messageId: item.messageId,
+            });
+          } else {
+            await queue.updateMessage(
+              item.messageId,
+              item.popReceipt,
+              undefined,
+              options.retryDelaySeconds ?? 1,
+            );
+          }
         }
-      }
-    }
+      }),
+    );
     return items.length;
   }
 

@@ -126,6 +126,16 @@ export function buildCaseView(ctx: DecisionContext, state: CaseState, actor: Act
       : [],
     viewerRoles: actor.roles,
     available: availableCommands(ctx, state, actor),
+    // Deliveries the relay gave up on, for staff ("invitation not sent: <reason>; retry").
+    deliveryFailures: isStaff
+      ? (state.deliveryFailures ?? []).map(({ effectId, kind, meetingId, reason, at }) => ({
+          effectId,
+          kind,
+          meetingId,
+          reason,
+          at,
+        }))
+      : [],
   };
 }
 

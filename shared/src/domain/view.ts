@@ -186,6 +186,14 @@ export interface CaseView {
   readonly available: readonly AvailableCommand[];
   /** The case version (its event count), set by the service; sent as the ETag `"v{version}"` and checked by If-Match. */
   readonly version?: number;
+  /** Effects whose delivery failed and await a retry (staff only; absent in older clients' fixtures). */
+  readonly deliveryFailures?: readonly {
+    effectId: string;
+    kind: string;
+    meetingId: string | null;
+    reason: string;
+    at: string;
+  }[];
 }
 
 /** One row of a "my cases" listing. */

@@ -124,4 +124,8 @@ export const sampleRequests: Record<string, (caseId: string) => SampleRequest> =
     path: `/api/cases/${id}/closure`,
     json: { closureId: 'none-such', notes: 'Matrix' },
   }),
+  'case-delivery-retry-post': (id) => ({
+    path: `/api/cases/${id}/deliveries/0000000001-000/retry`,
+    json: {},
+  }),
 };

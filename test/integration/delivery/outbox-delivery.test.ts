@@ -182,6 +182,11 @@ describe('outbox relay through Azure Queue Storage (Azurite) to the local Graph'
     const failed = view.stage?.meetings[0]?.invitation;
     expect(failed?.status).toBe('failed');
     expect(failed?.failure).toContain('ErrorInvalidUser');
+    expect(
+      view.deliveryFailures?.some(
+        (f) => f.kind === 'createMeeting' && f.reason.includes('ErrorInvalidUser'),
+      ),
+    ).toBe(true);
     const retry = view.available.find((a) => a.label === 'Retry the meeting invitation');
     expect(retry?.type).toBe('retryDelivery');
 
