@@ -3,6 +3,7 @@ import { applicableDuties } from '../rules/duties';
 import type { Actor, DecisionContext } from './context';
 import { availableCommands } from './decide';
 import { dateDepartures } from './date-departures';
+import { paperMarks } from './paper-view';
 import { requiredMeetings } from './required-meetings';
 import { reviewCountdown } from './review-countdown';
 import { reviewOverdue, reviewWindow } from './review-window';
@@ -47,6 +48,7 @@ function stageView(ctx: DecisionContext, state: CaseState): StageView | null {
     signers: slots,
     fullySigned: fullySigned(slots),
     meetings: instance.meetings,
+    paperRecords: paperMarks(state, instance, ctx.staff),
     requiredMeetings: requiredMeetings(ctx.definition, stage, instance, ctx.settings),
     observations: instance.observations,
     reviews: instance.reviews,

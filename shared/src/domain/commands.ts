@@ -10,6 +10,12 @@ import {
   safeText,
   textLimits,
 } from '../schemas/text';
+import {
+  paperEntrySchema,
+  paperMeetingSchema,
+  paperSignatureSchema,
+  paperStageSchema,
+} from './paper-record';
 
 const short = safeText(textLimits.short);
 const medium = safeText(textLimits.medium);
@@ -40,6 +46,8 @@ export const openCaseSchema = z.strictObject({
     placement: short,
   }),
   participants: z.array(participantInputSchema).max(30).default([]),
+  /** The date the case was opened on paper, when it is moved in mid-year (issue 11 item 8). */
+  openedOnPaper: civilDateSchema.optional(),
 });
 
 const targetFields = {
@@ -147,6 +155,7 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
         observationIds: z.array(idSchema).max(20).default([]),
       })
       .default({ writtenReports: [], observationIds: [] }),
+    recordedFromPaper: paperStageSchema.optional(),
   }),
   z.strictObject({
     type: z.literal('setPlanDetails'),
@@ -162,6 +171,7 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     planVersion: z.number().int().positive(),
     typedFullName: short,
     role: roleSchema.optional(),
+    recordedFromPaper: paperSignatureSchema.optional(),
   }),
   z.strictObject({
     type: z.literal('scheduleMeeting'),
@@ -170,6 +180,7 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     durationMinutes: z.number().int().min(10).max(480),
     online: z.boolean(),
     attendees: z.array(idSchema).min(1).max(30),
+    recordedFromPaper: paperMeetingSchema.optional(),
   }),
   z.strictObject({ type: z.literal('recordMeetingHeld'), meetingId: idSchema, notes: long }),
   z.strictObject({ type: z.literal('cancelMeeting'), meetingId: idSchema, reason: medium }),
@@ -185,6 +196,7 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     notes: long,
     /** Why it was not on the agreed date (BF-10); asked for when it departs from it. */
     departureReason: long.nullable().default(null),
+    recordedFromPaper: paperEntrySchema.optional(),
   }),
   z.strictObject({
     type: z.literal('recordReview'),
@@ -196,6 +208,7 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     notes: optionalLong,
     /** Why it was not held on the agreed date (BF-10); asked for when it departs from it. */
     departureReason: long.nullable().default(null),
+    recordedFromPaper: paperEntrySchema.optional(),
   }),
   z.strictObject({
     type: z.literal('recordFinalOutcome'),

@@ -1,5 +1,6 @@
 import type { DeliveryChannel } from './delivery';
 import type { Effect } from './effects';
+import type { FromPaper } from './paper-record';
 import type {
   CaseState,
   Comment,
@@ -79,6 +80,8 @@ export type CaseEvent =
         readonly targets: readonly Target[];
         readonly reviewDate: string | null;
       } | null;
+      /** Set when the stage is entered from paper records with its real start date (item 8). */
+      readonly fromPaper?: FromPaper;
     }
   | { readonly type: 'StageEnded'; readonly instanceId: string; readonly at: string }
   | {

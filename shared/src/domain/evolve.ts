@@ -18,6 +18,7 @@ function withPlan(
 
 function newStage(event: Extract<CaseEvent, { type: 'StageStarted' }>): StageInstance {
   return {
+    ...(event.fromPaper === undefined ? {} : { fromPaper: event.fromPaper }),
     instanceId: event.instanceId,
     stageId: event.stageId,
     entryId: event.entryId,

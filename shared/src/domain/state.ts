@@ -1,4 +1,5 @@
 import type { Effect } from './effects';
+import type { FromPaper } from './paper-record';
 import type { Role } from './roles';
 
 /** A person named in a case, with one role. The same person may hold two entries. */
@@ -61,6 +62,8 @@ export interface Signature {
   readonly signedAt: string;
   readonly planVersion: number;
   readonly planHash: string;
+  /** Entered later from the provider's paper records: who entered it, and when (issue 11 item 8). */
+  readonly fromPaper?: FromPaper;
 }
 
 /** A meeting scheduled or held for a stage. */
@@ -76,6 +79,8 @@ export interface Meeting {
   readonly notes: string | null;
   /** What the calendar delivery did (absent until the relay reports). */
   readonly invitation?: MeetingInvitation;
+  /** Entered later from the provider's paper records: who entered it, and when (issue 11 item 8). */
+  readonly fromPaper?: FromPaper;
 }
 
 /** The calendar side of a meeting, as the outbox relay reported it. */
@@ -108,6 +113,8 @@ export interface Observation {
   readonly recordedBy: string;
   /** Set when it was not on the agreed date (BF-10): flagged, with the reason given. */
   readonly departure?: DateDeparture;
+  /** Entered later from the provider's paper records: who entered it, and when (issue 11 item 8). */
+  readonly fromPaper?: FromPaper;
 }
 
 /** A departure from the agreed date (BF-10), kept visible on the record. */
@@ -136,6 +143,8 @@ export interface Review {
   readonly notes: string;
   /** Set when it was not held on the agreed date (BF-10). */
   readonly departure?: DateDeparture;
+  /** Entered later from the provider's paper records: who entered it, and when (issue 11 item 8). */
+  readonly fromPaper?: FromPaper;
 }
 
 /** The agreed final outcome at a final review (ME-61, ME-62). */
@@ -186,6 +195,8 @@ export interface StageInstance {
   /** Review due dates already escalated as overdue (once each). */
   readonly overdueFlags: readonly string[];
   readonly endedAt: string | null;
+  /** Entered later from the provider's paper records: who entered it, and when (issue 11 item 8). */
+  readonly fromPaper?: FromPaper;
 }
 
 /** A comment or statement on the record. Staff-only notes are never shown to the trainee. */
@@ -263,6 +274,8 @@ export interface CaseState {
   readonly procedureVersion: string;
   readonly openedAt: string;
   readonly openedBy: string;
+  /** The date the case was opened on paper, when it was moved in mid-year (issue 11 item 8). */
+  readonly openedOnPaper?: string;
   readonly trainee: Trainee;
   readonly participants: readonly Participant[];
   readonly concerns: readonly Concern[];

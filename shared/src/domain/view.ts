@@ -1,3 +1,4 @@
+import type { PaperMark } from './paper-view';
 import type { CaseCommandType } from './commands';
 import type { Role } from './roles';
 import type {
@@ -76,6 +77,8 @@ export interface StageView {
   readonly signers: readonly SignerSlot[];
   readonly fullySigned: boolean;
   readonly meetings: readonly Meeting[];
+  /** Entries of this stage run recorded from paper, with who entered them and when (item 8). */
+  readonly paperRecords?: readonly PaperMark[];
   readonly requiredMeetings: readonly {
     id: string;
     label: string;

@@ -50,6 +50,10 @@ export const refusalCodes = [
   'STORAGE_UNAVAILABLE',
   'NOTHING_TO_RETRY',
   'ATTENDEE_EMAIL_MISSING',
+  'PAPER_RECORD_NOT_ALLOWED',
+  'PAPER_DATE_IN_FUTURE',
+  'PAPER_DATE_BEFORE_CASE_OPENED',
+  'PAPER_DATE_OUT_OF_ORDER',
 ] as const;
 
 /** A stable refusal code. */

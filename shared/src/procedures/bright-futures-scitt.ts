@@ -70,6 +70,8 @@ export const brightFuturesScitt = {
   specialCategoryVisibleTo: { setting: 'specialCategoryRoles' },
   commentStaffNotesBy: ['programmeLead', 'director', 'mentor', 'professionalMentor'],
   impRecordedBy: ['programmeLead'],
+  // BF-21: the plan is retained as part of the student's record; the programme staff enter it.
+  paperRecords: { by: ['programmeLead', 'director'], rules: ['BF-21'] },
   observationsRecordedBy: ['professionalMentor', 'mentor', 'programmeLead', 'director'],
   closuresWithoutStage: [
     {

@@ -116,6 +116,8 @@ export const midEssexItt = {
   specialCategoryVisibleTo: { setting: 'specialCategoryRoles' },
   commentStaffNotesBy: ['mentor', 'professionalMentor', ...staffOnly],
   impRecordedBy: ['courseTutor', 'leadSubjectTutor', 'programmeLead'],
+  // ME-06: interventions are recorded on the ISP paperwork; the staff who run the procedure enter it.
+  paperRecords: { by: ['courseTutor', 'programmeLead', 'director'], rules: ['ME-06', 'ME-07'] },
   observationsRecordedBy: [
     'mentor',
     'professionalMentor',

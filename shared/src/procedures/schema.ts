@@ -244,6 +244,12 @@ export const procedureDefinitionSchema = z.strictObject({
   commentStaffNotesBy: roleList,
   impRecordedBy: param(roleList),
   observationsRecordedBy: param(roleList),
+  /**
+   * Who may enter what already happened on the provider's paper records (a stage started on an
+   * earlier date, past meetings, observations, reviews, signatures), and the rules that rest on.
+   * Absent: nothing can be recorded from paper. Issue 11 item 8.
+   */
+  paperRecords: z.strictObject({ by: param(roleList), rules }).optional(),
   participantsManagedBy: param(roleList),
   notifyOnStageEvents: z.strictObject({ roles: roleList, rules }),
   specialCategoryVisibleTo: param(roleList),

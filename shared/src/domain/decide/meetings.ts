@@ -3,6 +3,7 @@ import { activeParticipants, holdsAny } from '../actor';
 import { rolesParam } from '../settings';
 import { currentStage } from '../stage-lookup';
 import { missingAttendees } from './meeting-attendees';
+import { recordPaperMeeting } from './paper-meeting';
 import { actingId, requireRole, type Env, type Params, type Policy } from './policy';
 
 function meetingDef(env: Env, id: string) {
@@ -71,6 +72,8 @@ export const scheduleMeetingPolicy: Policy<'scheduleMeeting'> = {
       );
     const attendance = missingAttendees(env.ctx.definition, def, active, c.attendees);
     if (attendance !== null) return fail(attendance);
+    if (c.recordedFromPaper !== undefined)
+      return recordPaperMeeting(env, c, def.label, m.value.instance);
     const invited = active.filter((p) => c.attendees.includes(p.participantId));
     // Invitations go by email address (school staff in other tenants too): everyone needs one.
     const noAddress = invited.filter((p) => p.email === null);

@@ -3,6 +3,7 @@ import { fail, ok, refuse, type Result } from '../../errors/refusal';
 import { activeParticipants } from '../actor';
 import { rolesParam } from '../settings';
 import { currentStage, roleLabel } from '../stage-lookup';
+import { paperMark } from './paper-record';
 import { departureFrom, withDeparture } from './agreed-date';
 import { actingId, notify, openCase, requireRole, type Env, type Policy } from './policy';
 
@@ -34,6 +35,14 @@ export const recordObservationPolicy: Policy<'recordObservation'> = {
       return fail(
         refuse('VALIDATION_FAILED', 'An observation cannot be recorded for a future date.'),
       );
+    const paper = paperMark(
+      env,
+      c.recordedFromPaper,
+      c.date,
+      'The observation',
+      current.value.instance,
+    );
+    if ('refusal' in paper) return fail(paper.refusal);
     const active = activeParticipants(env.state);
     const observers = active.filter((p) => c.observers.includes(p.participantId));
     if (observers.length !== new Set(c.observers).size)
@@ -74,6 +83,7 @@ export const recordObservationPolicy: Policy<'recordObservation'> = {
       );
     }
     const observation = {
+      ...paper.mark,
       observationId: env.ctx.newId(),
       definitionId: c.observationDefinitionId,
       date: c.date,

@@ -6,6 +6,7 @@ import type { Participant } from '../state';
 import { rolesParam } from '../settings';
 import { fromDirectory } from '../invitations';
 import { openerEntry } from './opener';
+import { checkOpenedOnPaper } from './paper-opening';
 
 /** Opening a case for a trainee, pinned to the procedure version in force (ME-01). */
 export function decideOpenCase(
@@ -31,6 +32,8 @@ export function decideOpenCase(
       ),
     );
   }
+  const paper = checkOpenedOnPaper(ctx, who, input.openedOnPaper);
+  if (paper !== null) return fail(paper);
   const at = ctx.now.toISOString();
   const t = input.trainee;
   const named = input.participants.map((p) => fromDirectory(p, ctx.staff));
@@ -54,6 +57,7 @@ export function decideOpenCase(
       procedureVersion: ctx.definition.version,
       openedAt: at,
       openedBy: `${who.tid}:${who.oid}`,
+      ...(input.openedOnPaper === undefined ? {} : { openedOnPaper: input.openedOnPaper }),
       trainee: t,
     },
   };

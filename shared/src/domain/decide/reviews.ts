@@ -3,6 +3,7 @@ import { fail, ok, refuse, type Result } from '../../errors/refusal';
 import { rolesParam } from '../settings';
 import { currentStage } from '../stage-lookup';
 import { departureFrom, withDeparture } from './agreed-date';
+import { paperMark } from './paper-record';
 import { missingAgreement, outcomeAgainstReview } from './outcome-evidence';
 import { actingId, notifyPartners, requireRole, type Env, type Policy } from './policy';
 
@@ -69,7 +70,10 @@ export const recordReviewPolicy: Policy<'recordReview'> = {
     }
     if (c.heldOn > todayInUk(env.ctx.now))
       return fail(refuse('VALIDATION_FAILED', 'A review cannot be recorded for a future date.'));
+    const paper = paperMark(env, c.recordedFromPaper, c.heldOn, 'The review', ctx.value.instance);
+    if ('refusal' in paper) return fail(paper.refusal);
     const review = {
+      ...paper.mark,
       reviewId: env.ctx.newId(),
       heldOn: c.heldOn,
       recordedBy: actingId(env),

@@ -4,6 +4,7 @@ import { planHash } from '../plan-hash';
 import { fullySigned, signerSlots, slotsHeldBy } from '../signers';
 import { currentStage } from '../stage-lookup';
 import type { Signature } from '../state';
+import { permitPaperSignature, recordPaperSignature } from './paper-signature';
 import { nowIso, notify, notifyPartners, type Env, type Params, type Policy } from './policy';
 
 const normalise = (name: string) =>
@@ -39,6 +40,8 @@ function permit(env: Env, params: Params): Result<readonly string[]> {
       ),
     );
   }
+  if (params.paperFor !== undefined)
+    return permitPaperSignature(env, c.value.slots, String(params.paperFor), rules);
   const slot = mine.find((s) => params.role === undefined || s.role === params.role);
   if (slot === undefined) {
     return fail(
@@ -62,15 +65,18 @@ export const signPlanPolicy: Policy<'signPlan'> = {
       .filter((s) => s.signed === null)
       .map((s) => ({ planVersion: c.value.instance.plan.version, role: s.role }));
   },
-  paramsOf: (c): Params =>
-    c.role === undefined
-      ? { planVersion: c.planVersion }
-      : { planVersion: c.planVersion, role: c.role },
+  paramsOf: (c): Params => ({
+    planVersion: c.planVersion,
+    ...(c.role === undefined ? {} : { role: c.role }),
+    ...(c.recordedFromPaper === undefined ? {} : { paperFor: c.recordedFromPaper.participantId }),
+  }),
   permit,
   apply: (env, command, rules) => {
     const c = context(env);
     if (!c.ok) return c;
     const { instance, mine, slots, stage } = c.value;
+    if (command.recordedFromPaper !== undefined)
+      return recordPaperSignature(env, command, slots, instance, rules);
     const slot = mine.find((s) => command.role === undefined || s.role === command.role);
     if (slot === undefined)
       return fail(refuse('NOT_A_SIGNER', 'You cannot sign this plan.', rules));

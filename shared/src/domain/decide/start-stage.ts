@@ -5,6 +5,7 @@ import { checkGuards } from '../../rules/guards';
 import { rolesParam } from '../settings';
 import { stageDefinition } from '../stage-lookup';
 import type { CaseEvent } from '../events';
+import { checkPaperDate, fromPaper, latestDateIn, permitPaper } from './paper-record';
 import {
   actingId,
   notifyPartners,
@@ -96,6 +97,20 @@ export const startStagePolicy: Policy<'startStage'> = {
       return fail(refuse('TRANSITION_NOT_ALLOWED', 'That stage cannot be started now.', rules));
     const at = env.ctx.now.toISOString();
     const previous = env.state.current;
+    const paper = command.recordedFromPaper;
+    if (paper !== undefined) {
+      const refusal =
+        permitPaper(env, `the start of ${stage.label}`) ??
+        checkPaperDate(
+          env,
+          paper.startedOn,
+          `A start of ${stage.label}`,
+          previous === null
+            ? null
+            : { date: latestDateIn(previous), what: 'the last entry of the current stage' },
+        );
+      if (refusal !== null) return fail(refusal);
+    }
     const list: CaseEvent[] = [];
     if (previous !== null) list.push({ type: 'StageEnded', instanceId: previous.instanceId, at });
     list.push({
@@ -103,7 +118,7 @@ export const startStagePolicy: Policy<'startStage'> = {
       instanceId: env.ctx.newId(),
       stageId: stage.id,
       entryId: entry.id,
-      startedOn: todayInUk(env.ctx.now),
+      startedOn: paper?.startedOn ?? todayInUk(env.ctx.now),
       at,
       by: actingId(env),
       reason: command.reason,
@@ -112,6 +127,7 @@ export const startStagePolicy: Policy<'startStage'> = {
         stage.carryPlan && previous !== null
           ? { targets: previous.plan.targets, reviewDate: previous.plan.reviewDate }
           : null,
+      ...(paper === undefined ? {} : { fromPaper: fromPaper(env) }),
     });
     return ok({ events: list, effects: notifyPartners(env, 'stage-started') });
   },
