@@ -9,6 +9,7 @@ import { startAzurite } from '../support/azurite';
 import { benchApi } from './api-bench';
 import { benchEngine } from './engine-bench';
 import { benchListing } from './list-bench';
+import { benchTab } from './tab-bench';
 
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 60);
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     await benchEngine(azurite.connectionString, iterations);
     await benchApi(azurite.connectionString);
     await benchListing(azurite.connectionString);
+    await benchTab(azurite.connectionString);
   } finally {
     await azurite.stop();
   }
