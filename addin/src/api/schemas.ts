@@ -16,12 +16,12 @@ const unit = z.enum(['school', 'working']);
 const rulesOf = { rules: strings };
 
 /** Counting days to the next review. */
-export const countdownSchema = orNull(
+const countdownSchema = orNull(
   z.object({ due: str, daysLeft: z.number(), unit, overdue: z.boolean() }),
 );
 
 /** A command the viewer may issue now (the tab renders only these). */
-export const availableSchema = z.object({
+const availableSchema = z.object({
   type: str,
   label: str,
   rules: strings,
@@ -29,7 +29,7 @@ export const availableSchema = z.object({
 });
 
 /** One row of "my cases". */
-export const caseSummarySchema = z.object({
+const caseSummarySchema = z.object({
   caseId: str,
   providerId: str,
   traineeName: str,
@@ -210,7 +210,7 @@ export const outlineSchema = z.object({
 });
 
 /** One audit event; readable fields (added by the record work) are shown when present. */
-export const historyEntrySchema = z.looseObject({
+const historyEntrySchema = z.looseObject({
   seq: z.number(),
   type: str,
   at: str,
@@ -243,5 +243,3 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export type AvailableCommand = z.infer<typeof availableSchema>;
 /** The procedure outline. */
 export type Outline = z.infer<typeof outlineSchema>;
-/** An audit event. */
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
