@@ -11,6 +11,7 @@ import { benchDelivery } from './delivery-bench';
 import { benchEngine } from './engine-bench';
 import { benchListing } from './list-bench';
 import { benchRecord } from './record-bench';
+import { benchTab } from './tab-bench';
 
 async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 60);
@@ -23,16 +24,17 @@ async function main(): Promise<void> {
   process.env.AZURE_TABLES_CONNECTION_STRING = azurite.connectionString;
   process.env.AZURE_QUEUES_CONNECTION_STRING = azurite.queue?.connectionString;
   try {
-    // BENCH_ONLY=record runs only the record's measures (issue 12); BENCH_ONLY=core skips the
-    // delivery and record measures.
+    // BENCH_ONLY=record runs only the record's measures (issue 12); BENCH_ONLY=tab only the tab's;
+    // BENCH_ONLY=core skips the delivery, record and tab measures.
     const only = process.env.BENCH_ONLY;
-    if (only !== 'record') {
+    if (only === undefined || only === 'core') {
       await benchEngine(azurite.connectionString, iterations);
       await benchApi(azurite.connectionString);
       await benchListing(azurite.connectionString);
-      if (only !== 'core') await benchDelivery();
     }
-    if (only !== 'core') await benchRecord(azurite.connectionString);
+    if (only === undefined) await benchDelivery();
+    if (only === undefined || only === 'record') await benchRecord(azurite.connectionString);
+    if (only === undefined || only === 'tab') await benchTab(azurite.connectionString);
   } finally {
     await azurite.stop();
   }

@@ -1,5 +1,5 @@
 /** One invalid field of a request, as the API names it (`path` is the field, e.g. `typedFullName`). */
-export interface FieldProblem {
+interface FieldProblem {
   readonly path: string;
   readonly message: string;
 }

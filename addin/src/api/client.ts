@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError } from './api-error';
 import { readProblem } from './problem-message';
 
@@ -13,7 +13,7 @@ export class ApiClient {
   ) {}
 
   /** GET `path` and parse the body with `schema` (the parsed value is what callers get). */
-  async get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+  async get<T>(path: string, schema: z.ZodMiniType<T>): Promise<T> {
     return schema.parse(await this.call('GET', path));
   }
 
@@ -22,7 +22,7 @@ export class ApiClient {
     method: string,
     path: string,
     body: unknown,
-    schema: z.ZodType<T>,
+    schema: z.ZodMiniType<T>,
     idempotencyKey: string,
   ): Promise<T> {
     return schema.parse(await this.call(method, path, body, idempotencyKey));

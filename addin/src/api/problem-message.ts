@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ProblemInfo } from './api-error';
 
 const problemSchema = z.looseObject({
-  detail: z.string().catch(''),
-  code: z.string().catch('ERROR'),
-  rules: z.array(z.string()).catch([]),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).catch([]),
-  correlationId: z.string().nullable().catch(null),
+  detail: z.catch(z.string(), ''),
+  code: z.catch(z.string(), 'ERROR'),
+  rules: z.catch(z.array(z.string()), []),
+  errors: z.catch(z.array(z.object({ path: z.string(), message: z.string() })), []),
+  correlationId: z.catch(z.nullable(z.string()), null),
 });
 
 /** The problem+json body of an error response, or a plain description when it has none. */

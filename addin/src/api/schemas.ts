@@ -1,28 +1,35 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // Response schemas: the parsed value is what the tab renders. Parts a newer or older server may
-// leave out fall back (`catch`) so a view degrades rather than failing.
+// leave out fall back (`catch`) so a view degrades rather than failing. zod/mini keeps the
+// initial bundle small (the classic API added ~440 KB of minified code).
 const str = z.string();
-const strings = z.array(z.string()).catch([]);
-const nullableStr = z.string().nullable().catch(null);
+/** A list that falls back to empty. */
+const list = <T extends z.core.SomeType>(item: T) => z.catch(z.array(item), []);
+/** A nullable value that falls back to null. */
+const orNull = <T extends z.core.SomeType>(value: T) => z.catch(z.nullable(value), null);
+const strings = list(z.string());
+const nullableStr = orNull(z.string());
+const bool = (fallback: boolean) => z.catch(z.boolean(), fallback);
+const text = z.catch(z.string(), '');
 const unit = z.enum(['school', 'working']);
+const rulesOf = { rules: strings };
 
 /** Counting days to the next review. */
-export const countdownSchema = z
-  .object({ due: str, daysLeft: z.number(), unit, overdue: z.boolean() })
-  .nullable()
-  .catch(null);
+const countdownSchema = orNull(
+  z.object({ due: str, daysLeft: z.number(), unit, overdue: z.boolean() }),
+);
 
 /** A command the viewer may issue now (the tab renders only these). */
-export const availableSchema = z.object({
+const availableSchema = z.object({
   type: str,
   label: str,
   rules: strings,
-  params: z.record(z.string(), z.union([z.string(), z.number()])).catch({}),
+  params: z.catch(z.record(z.string(), z.union([z.string(), z.number()])), {}),
 });
 
 /** One row of "my cases". */
-export const caseSummarySchema = z.object({
+const caseSummarySchema = z.object({
   caseId: str,
   providerId: str,
   traineeName: str,
@@ -30,12 +37,12 @@ export const caseSummarySchema = z.object({
   stageLabel: nullableStr,
   status: z.enum(['open', 'closed']),
   nextReviewDate: nullableStr,
-  reviewOverdue: z.boolean().catch(false),
+  reviewOverdue: bool(false),
   viewerRoles: strings,
-  school: z.string().nullable().catch(null).default(null),
-  reviewCountdown: countdownSchema.default(null),
-  signaturesMissing: z.number().nullable().catch(null).default(null),
-  needsYou: z.array(str).catch([]).default([]),
+  school: nullableStr,
+  reviewCountdown: countdownSchema,
+  signaturesMissing: orNull(z.number()),
+  needsYou: strings,
 });
 
 const target = z.object({
@@ -43,8 +50,8 @@ const target = z.object({
   text: str,
   actions: strings,
   indicators: strings,
-  monitoring: z.string().catch(''),
-  successCriteria: z.string().catch(''),
+  monitoring: text,
+  successCriteria: text,
 });
 const signature = z.object({
   participantId: str,
@@ -63,7 +70,7 @@ const meeting = z.object({
   status: z.enum(['scheduled', 'held', 'cancelled']),
   notes: nullableStr,
   // Added by the Graph work; absent until then.
-  joinUrl: z.string().nullable().catch(null).default(null),
+  joinUrl: nullableStr,
 });
 const observation = z.object({
   observationId: str,
@@ -76,71 +83,62 @@ const review = z.object({
   reviewId: str,
   heldOn: str,
   planVersion: z.number(),
-  outcomes: z.array(z.object({ targetId: str, met: z.boolean(), evidence: str })).catch([]),
+  outcomes: list(z.object({ targetId: str, met: z.boolean(), evidence: str })),
   allMet: z.boolean(),
-  notes: z.string().catch(''),
+  notes: text,
 });
-const rulesOf = { rules: strings };
 
 const stageSchema = z.object({
   instanceId: str,
   stageId: str,
   label: str,
   summary: str,
-  formal: z.boolean().nullable().catch(null),
+  formal: orNull(z.boolean()),
   startedOn: str,
   reason: str,
   ...rulesOf,
   plan: z.object({
     version: z.number(),
-    overview: z.string().catch(''),
-    supportMeasures: z.string().catch(''),
-    targetStyle: z.enum(['SMART', 'SHARP']).nullable().catch(null),
-    maxTargets: z.number().nullable().catch(null),
-    targets: z.array(target).catch([]),
+    overview: text,
+    supportMeasures: text,
+    targetStyle: orNull(z.enum(['SMART', 'SHARP'])),
+    maxTargets: orNull(z.number()),
+    targets: list(target),
     reviewDate: nullableStr,
   }),
-  reviewWindow: z
-    .object({
+  reviewWindow: orNull(
+    z.object({
       earliest: nullableStr,
       latest: nullableStr,
       indicative: nullableStr,
       unit,
       ...rulesOf,
       settings: strings,
-    })
-    .nullable()
-    .catch(null),
-  reviewOverdue: z.boolean().catch(false),
-  reviewCountdown: countdownSchema.default(null),
-  signers: z
-    .array(
-      z.object({
-        role: str,
-        roleLabel: str,
-        participantId: nullableStr,
-        name: nullableStr,
-        signed: signature.nullable().catch(null),
-      }),
-    )
-    .catch([]),
-  fullySigned: z.boolean().catch(false),
-  meetings: z.array(meeting).catch([]),
-  requiredMeetings: z
-    .array(z.object({ id: str, label: str, online: z.boolean().nullable(), ...rulesOf }))
-    .catch([]),
-  observations: z.array(observation).catch([]),
-  reviews: z.array(review).catch([]),
-  duties: z
-    .array(
-      z.object({ id: str, label: str, done: z.boolean(), applicable: z.boolean(), ...rulesOf }),
-    )
-    .catch([]),
-  appeal: z.object({ status: str, at: z.string().optional() }).nullable().catch(null),
-  finalOutcome: z
-    .object({ progress: str, basis: nullableStr, notes: z.string().catch('') })
-    .nullable()
-    .catch(null),
+    }),
+  ),
+  reviewOverdue: bool(false),
+  reviewCountdown: countdownSchema,
+  signers: list(
+    z.object({
+      role: str,
+      roleLabel: str,
+      participantId: nullableStr,
+      name: nullableStr,
+      signed: orNull(signature),
+    }),
+  ),
+  fullySigned: bool(false),
+  meetings: list(meeting),
+  requiredMeetings: list(
+    z.object({ id: str, label: str, online: z.nullable(z.boolean()), ...rulesOf }),
+  ),
+  observations: list(observation),
+  reviews: list(review),
+  duties: list(
+    z.object({ id: str, label: str, done: z.boolean(), applicable: z.boolean(), ...rulesOf }),
+  ),
+  appeal: orNull(z.object({ status: str, at: z.optional(z.string()) })),
+  finalOutcome: orNull(z.object({ progress: str, basis: nullableStr, notes: text })),
 });
 
 /** A case as this viewer may see it. */
@@ -150,50 +148,38 @@ export const caseViewSchema = z.object({
   providerName: str,
   procedure: z.object({ id: str, version: str, title: str }),
   trainee: z.object({ name: str, route: str, subject: str, school: str, placement: str }),
-  status: z.object({ kind: z.enum(['open', 'closed']) }).loose(),
-  stage: stageSchema.nullable(),
-  completedStages: z
-    .array(
-      z.object({ instanceId: str, stageId: str, label: str, startedOn: str, endedAt: nullableStr }),
-    )
-    .catch([]),
-  participants: z
-    .array(
-      z.object({ participantId: str, role: str, roleLabel: str, name: str, active: z.boolean() }),
-    )
-    .catch([]),
-  concerns: z
-    .array(
-      z.object({
-        concernId: str,
-        raisedAt: str,
-        raisedByRole: str,
-        categoryLabel: str,
-        description: nullableStr,
-        evidence: nullableStr,
-        seriousIncident: z.boolean(),
-        specialCategory: z.boolean(),
-        redacted: z.boolean(),
-      }),
-    )
-    .catch([]),
-  comments: z
-    .array(z.object({ commentId: str, by: str, at: str, text: str, visibility: str }))
-    .catch([]),
-  imp: z
-    .array(
-      z.object({
-        impId: str,
-        pointId: str,
-        recordedAt: str,
-        fired: z
-          .array(z.object({ triggerId: str, label: str, recommendation: str, ...rulesOf }))
-          .catch([]),
-      }),
-    )
-    .catch([]),
+  status: z.looseObject({ kind: z.enum(['open', 'closed']) }),
+  stage: z.nullable(stageSchema),
+  completedStages: list(
+    z.object({ instanceId: str, stageId: str, label: str, startedOn: str, endedAt: nullableStr }),
+  ),
+  participants: list(
+    z.object({ participantId: str, role: str, roleLabel: str, name: str, active: z.boolean() }),
+  ),
+  concerns: list(
+    z.object({
+      concernId: str,
+      raisedAt: str,
+      raisedByRole: str,
+      categoryLabel: str,
+      description: nullableStr,
+      evidence: nullableStr,
+      seriousIncident: z.boolean(),
+      specialCategory: z.boolean(),
+      redacted: z.boolean(),
+    }),
+  ),
+  comments: list(z.object({ commentId: str, by: str, at: str, text: str, visibility: str })),
+  imp: list(
+    z.object({
+      impId: str,
+      pointId: str,
+      recordedAt: str,
+      fired: list(z.object({ triggerId: str, label: str, recommendation: str, ...rulesOf })),
+    }),
+  ),
   viewerRoles: strings,
-  available: z.array(availableSchema).catch([]),
+  available: list(availableSchema),
 });
 
 /** The procedure's outline (stages in order, entries, closures, pick lists). */
@@ -205,60 +191,46 @@ export const outlineSchema = z.object({
       id: str,
       label: str,
       summary: str,
-      formal: z.boolean().nullable(),
+      formal: z.nullable(z.boolean()),
       ...rulesOf,
-      entries: z.array(z.object({ id: str, label: str, from: strings, ...rulesOf })).catch([]),
-      closures: z.array(z.object({ id: str, label: str, ...rulesOf })).catch([]),
-      targetStyle: z.enum(['SMART', 'SHARP']).nullable().catch(null),
-      observations: z.array(z.object({ id: str, label: str, ...rulesOf })).catch([]),
-      meetings: z.array(z.object({ id: str, label: str, agenda: strings, ...rulesOf })).catch([]),
+      entries: list(z.object({ id: str, label: str, from: strings, ...rulesOf })),
+      closures: list(z.object({ id: str, label: str, ...rulesOf })),
+      targetStyle: orNull(z.enum(['SMART', 'SHARP'])),
+      observations: list(z.object({ id: str, label: str, ...rulesOf })),
+      meetings: list(z.object({ id: str, label: str, agenda: strings, ...rulesOf })),
     }),
   ),
-  categories: z
-    .array(z.object({ id: str, label: str, specialCategory: z.boolean(), ...rulesOf }))
-    .catch([]),
-  imp: z
-    .array(
-      z.object({
-        id: str,
-        label: str,
-        expectations: strings,
-        minCoreValues: z.number(),
-        ...rulesOf,
-      }),
-    )
-    .catch([]),
+  categories: list(z.object({ id: str, label: str, specialCategory: z.boolean(), ...rulesOf })),
+  imp: list(
+    z.object({ id: str, label: str, expectations: strings, minCoreValues: z.number(), ...rulesOf }),
+  ),
   grades: strings,
   coreValues: strings,
-  notices: z.array(z.object({ id: str, text: str, ...rulesOf })).catch([]),
+  notices: list(z.object({ id: str, text: str, ...rulesOf })),
 });
 
 /** One audit event; readable fields (added by the record work) are shown when present. */
-export const historyEntrySchema = z
-  .object({
-    seq: z.number(),
-    type: str,
-    at: str,
-    command: z.string().catch(''),
-    hash: z.string().catch(''),
-    summary: z.string().optional(),
-    actorName: z.string().optional(),
-  })
-  .loose();
+const historyEntrySchema = z.looseObject({
+  seq: z.number(),
+  type: str,
+  at: str,
+  command: text,
+  hash: text,
+  summary: z.optional(z.string()),
+  actorName: z.optional(z.string()),
+});
 
 /** `GET /api/cases`. */
 export const caseListSchema = z.object({ cases: z.array(caseSummarySchema) });
-/** `GET .../available-commands`. */
-export const availableListSchema = z.object({ commands: z.array(availableSchema) });
 /** `GET .../history`. */
 export const historySchema = z.object({
   events: z.array(historyEntrySchema),
-  verified: z.boolean().optional(),
+  verified: z.optional(z.boolean()),
 });
 /** Every command's reply: the case as the caller now sees it (null when access ended). */
 export const commandResultSchema = z.object({
   caseId: str,
-  view: caseViewSchema.nullable().catch(null),
+  view: orNull(caseViewSchema),
 });
 
 /** A case view as the tab has it. */
@@ -271,5 +243,3 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export type AvailableCommand = z.infer<typeof availableSchema>;
 /** The procedure outline. */
 export type Outline = z.infer<typeof outlineSchema>;
-/** An audit event. */
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;

@@ -36,9 +36,14 @@ export function Boot() {
           kind: 'ready',
           session: await m.connectTeamsHost(),
         }))
-      : fetchPersonas().then((personas) =>
-          personas === undefined ? { kind: 'outside-host' } : { kind: 'pick', personas },
-        );
+      : fetchPersonas().then(async (personas): Promise<Boot> => {
+          if (personas === undefined) return { kind: 'outside-host' };
+          // Local mode only (the local IdP answered): `?persona=<id>` signs straight in.
+          const wanted = new URLSearchParams(window.location.search).get('persona');
+          const persona = personas.find((p) => p.id === wanted);
+          if (persona === undefined) return { kind: 'pick', personas };
+          return { kind: 'ready', session: await localSession(persona) };
+        });
     start.then(setState, (error: unknown) => {
       setState({ kind: 'failed', message: errorText(error) });
     });

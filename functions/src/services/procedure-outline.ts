@@ -1,7 +1,7 @@
 import type { ProcedureDefinition } from '@shared/procedures/schema';
 
 /** A stage as the tab's timeline shows it: where it can be entered from, under which rules. */
-export interface StageOutline {
+interface StageOutline {
   readonly id: string;
   readonly label: string;
   readonly summary: string;

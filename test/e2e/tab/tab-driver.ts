@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 
 /** Screenshots go here (git-ignored). */
-export const screenshotDir = path.resolve(__dirname, '../../../test-results/screenshots/tab');
+const screenshotDir = path.resolve(__dirname, '../../../test-results/screenshots/tab');
 
 /** Signs in locally as a persona (by name), optionally with a host theme or a deep link. */
 export async function signIn(

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 });
 
 /** Plain-English steps, each with its date where there is one. Built only from what the API says. */
-export function nextSteps(view: CaseView, outline: Outline | undefined): string[] {
+function nextSteps(view: CaseView, outline: Outline | undefined): string[] {
   const stage = view.stage;
   if (view.status.kind === 'closed')
     return ['This case is closed. Nothing more will happen on it.'];
