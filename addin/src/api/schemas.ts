@@ -62,8 +62,17 @@ const meeting = z.object({
   attendees: strings,
   status: z.enum(['scheduled', 'held', 'cancelled']),
   notes: nullableStr,
-  // Added by the Graph work; absent until then.
-  joinUrl: z.string().nullable().catch(null).default(null),
+  /** What the calendar delivery did (absent until the relay reports). */
+  invitation: z
+    .object({
+      status: z.enum(['sent', 'failed', 'cancellation-sent']),
+      joinUrl: nullableStr,
+      failure: nullableStr,
+      at: str,
+    })
+    .nullable()
+    .catch(null)
+    .default(null),
 });
 const observation = z.object({
   observationId: str,
@@ -143,6 +152,33 @@ const stageSchema = z.object({
     .catch(null),
 });
 
+const recordedSignature = signature.extend({ voided: z.boolean().catch(false) });
+
+/** One run of a stage, kept whole (the record's `stages`, docs/record-api.md). */
+export const stageRecordSchema = z.object({
+  position: z.number(),
+  instanceId: str,
+  stageId: str,
+  label: str,
+  startedOn: str,
+  reason: z.string().catch(''),
+  endedAt: nullableStr,
+  current: z.boolean().catch(false),
+  planVersions: z
+    .array(
+      z.object({
+        version: z.number(),
+        targets: z.array(z.object({ targetId: str, text: str })).catch([]),
+        signatures: z.array(recordedSignature).catch([]),
+        fullySigned: z.boolean().catch(false),
+      }),
+    )
+    .catch([]),
+  corrections: z
+    .array(z.object({ seq: z.number(), at: str, kind: str, entryId: str, reason: str }))
+    .catch([]),
+});
+
 /** A case as this viewer may see it. */
 export const caseViewSchema = z.object({
   caseId: str,
@@ -194,6 +230,7 @@ export const caseViewSchema = z.object({
     .catch([]),
   viewerRoles: strings,
   available: z.array(availableSchema).catch([]),
+  stages: z.array(stageRecordSchema).catch([]).default([]),
 });
 
 /** The procedure's outline (stages in order, entries, closures, pick lists). */
@@ -233,28 +270,44 @@ export const outlineSchema = z.object({
   notices: z.array(z.object({ id: str, text: str, ...rulesOf })).catch([]),
 });
 
-/** One audit event; readable fields (added by the record work) are shown when present. */
-export const historyEntrySchema = z
-  .object({
-    seq: z.number(),
-    type: str,
-    at: str,
-    command: z.string().catch(''),
-    hash: z.string().catch(''),
-    summary: z.string().optional(),
-    actorName: z.string().optional(),
-  })
-  .loose();
+/** One audit event, readable (`shared/src/record/readable-history.ts`). */
+export const historyEntrySchema = z.object({
+  seq: z.number(),
+  type: str,
+  at: str,
+  command: z.string().catch(''),
+  hash: z.string().catch(''),
+  summary: z.string().catch(''),
+  actor: z
+    .object({ name: z.string().catch('Unknown'), roleLabels: strings })
+    .catch({ name: 'Unknown', roleLabels: [] }),
+  changes: strings,
+  rules: strings,
+  redacted: z.boolean().catch(false),
+});
+
+/** `GET .../history/verification`: the hash chain intact, or the first broken entry. */
+export const verificationSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('intact'),
+    events: z.number(),
+    lastSeq: z.number().nullable().catch(null),
+  }),
+  z.object({
+    status: z.literal('broken'),
+    events: z.number(),
+    brokenAtSeq: z.number(),
+    brokenEntry: z.object({ seq: z.number(), type: str, at: str }).nullable().catch(null),
+    explanation: z.string().catch(''),
+  }),
+]);
 
 /** `GET /api/cases`. */
 export const caseListSchema = z.object({ cases: z.array(caseSummarySchema) });
 /** `GET .../available-commands`. */
 export const availableListSchema = z.object({ commands: z.array(availableSchema) });
 /** `GET .../history`. */
-export const historySchema = z.object({
-  events: z.array(historyEntrySchema),
-  verified: z.boolean().optional(),
-});
+export const historySchema = z.object({ events: z.array(historyEntrySchema) });
 /** Every command's reply: the case as the caller now sees it (null when access ended). */
 export const commandResultSchema = z.object({
   caseId: str,
@@ -273,3 +326,7 @@ export type AvailableCommand = z.infer<typeof availableSchema>;
 export type Outline = z.infer<typeof outlineSchema>;
 /** An audit event. */
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+/** One stage run of the record. */
+export type StageRecord = z.infer<typeof stageRecordSchema>;
+/** The chain's verification. */
+export type Verification = z.infer<typeof verificationSchema>;
