@@ -126,7 +126,7 @@ describe('the tab in Chromium against the local stack (Azurite, seeded demo data
       );
     }
     await signIn(page, stack.url, 'Claire Fenton', { subPageId: `case/${caseId}/plan` });
-    await page.getByText('Fully signed').waitFor();
+    await page.locator('#section-plan').getByText('Fully signed').waitFor();
 
     dialog = await openCommand(page, 'Record the review');
     const targets = await dialog.getByRole('radiogroup').count();
