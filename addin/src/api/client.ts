@@ -28,6 +28,15 @@ export class ApiClient {
     return schema.parse(await this.call(method, path, body, idempotencyKey));
   }
 
+  /** GET a document (a PDF): the body as a Blob, with the caller's token. */
+  async blob(path: string): Promise<Blob> {
+    const response = await fetch(`${this.base}/${path}`, {
+      headers: { authorization: `Bearer ${await this.token()}`, accept: 'application/pdf' },
+    });
+    if (!response.ok) throw new ApiError(await readProblem(response));
+    return response.blob();
+  }
+
   private async call(
     method: string,
     path: string,

@@ -30,6 +30,9 @@ export const commandRoutes: Readonly<Record<string, CommandRoute>> = {
   recordAppealOutcome: { method: 'POST', path: 'appeal/outcome' },
   addComment: { method: 'POST', path: 'comments' },
   recordImp: { method: 'POST', path: 'imp' },
+  correctEntry: { method: 'POST', path: 'corrections' },
+  retryDelivery: { method: 'POST', path: 'deliveries/{effectId}/retry' },
+  recordDfeHandoff: { method: 'POST', path: 'dfe-handoff' },
   closeCase: { method: 'POST', path: 'closure' },
 };
 

@@ -6,6 +6,7 @@ import {
   commandResultSchema,
   historySchema,
   outlineSchema,
+  verificationSchema,
   type CaseView,
 } from './schemas';
 import { ApiError } from './api-error';
@@ -17,6 +18,10 @@ export function caseApi(client: ApiClient) {
     listMine: () => client.get('cases?mine=true', caseListSchema).then((r) => r.cases),
     getCase: (caseId: string) => client.get(`cases/${id(caseId)}`, caseViewSchema),
     history: (caseId: string) => client.get(`cases/${id(caseId)}/history`, historySchema),
+    verification: (caseId: string) =>
+      client.get(`cases/${id(caseId)}/history/verification`, verificationSchema),
+    stagePdf: (caseId: string, position: number, version: number) =>
+      client.blob(`cases/${id(caseId)}/stages/${String(position)}/pdf?version=${String(version)}`),
     outline: (providerId: string) =>
       client.get(`providers/${id(providerId)}/procedure`, outlineSchema),
     /** Sends a case command; resolves to the case as the caller now sees it (null: access ended). */

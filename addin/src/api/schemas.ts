@@ -69,8 +69,15 @@ const meeting = z.object({
   attendees: strings,
   status: z.enum(['scheduled', 'held', 'cancelled']),
   notes: nullableStr,
-  // Added by the Graph work; absent until then.
-  joinUrl: nullableStr,
+  /** What the calendar delivery did (absent until the relay reports). */
+  invitation: orNull(
+    z.object({
+      status: z.enum(['sent', 'failed', 'cancellation-sent']),
+      joinUrl: nullableStr,
+      failure: nullableStr,
+      at: str,
+    }),
+  ),
 });
 const observation = z.object({
   observationId: str,
@@ -141,6 +148,29 @@ const stageSchema = z.object({
   finalOutcome: orNull(z.object({ progress: str, basis: nullableStr, notes: text })),
 });
 
+const recordedSignature = z.extend(signature, { voided: bool(false) });
+
+/** One run of a stage, kept whole (the record's `stages`, docs/record-api.md). */
+export const stageRecordSchema = z.object({
+  position: z.number(),
+  instanceId: str,
+  stageId: str,
+  label: str,
+  startedOn: str,
+  reason: text,
+  endedAt: nullableStr,
+  current: bool(false),
+  planVersions: list(
+    z.object({
+      version: z.number(),
+      targets: list(z.object({ targetId: str, text: str })),
+      signatures: list(recordedSignature),
+      fullySigned: bool(false),
+    }),
+  ),
+  corrections: list(z.object({ seq: z.number(), at: str, kind: str, entryId: str, reason: str })),
+});
+
 /** A case as this viewer may see it. */
 export const caseViewSchema = z.object({
   caseId: str,
@@ -180,6 +210,7 @@ export const caseViewSchema = z.object({
   ),
   viewerRoles: strings,
   available: list(availableSchema),
+  stages: list(stageRecordSchema),
 });
 
 /** The procedure's outline (stages in order, entries, closures, pick lists). */
@@ -209,24 +240,43 @@ export const outlineSchema = z.object({
   notices: list(z.object({ id: str, text: str, ...rulesOf })),
 });
 
-/** One audit event; readable fields (added by the record work) are shown when present. */
-const historyEntrySchema = z.looseObject({
+/** One audit event, readable (`shared/src/record/readable-history.ts`). */
+export const historyEntrySchema = z.object({
   seq: z.number(),
   type: str,
   at: str,
   command: text,
   hash: text,
-  summary: z.optional(z.string()),
-  actorName: z.optional(z.string()),
+  summary: text,
+  actor: z.catch(z.object({ name: z.catch(z.string(), 'Unknown'), roleLabels: strings }), {
+    name: 'Unknown',
+    roleLabels: [],
+  }),
+  changes: strings,
+  rules: strings,
+  redacted: bool(false),
 });
+
+/** `GET .../history/verification`: the hash chain intact, or the first broken entry. */
+export const verificationSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('intact'),
+    events: z.number(),
+    lastSeq: orNull(z.number()),
+  }),
+  z.object({
+    status: z.literal('broken'),
+    events: z.number(),
+    brokenAtSeq: z.number(),
+    brokenEntry: orNull(z.object({ seq: z.number(), type: str, at: str })),
+    explanation: text,
+  }),
+]);
 
 /** `GET /api/cases`. */
 export const caseListSchema = z.object({ cases: z.array(caseSummarySchema) });
 /** `GET .../history`. */
-export const historySchema = z.object({
-  events: z.array(historyEntrySchema),
-  verified: z.optional(z.boolean()),
-});
+export const historySchema = z.object({ events: z.array(historyEntrySchema) });
 /** Every command's reply: the case as the caller now sees it (null when access ended). */
 export const commandResultSchema = z.object({
   caseId: str,
@@ -243,3 +293,9 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export type AvailableCommand = z.infer<typeof availableSchema>;
 /** The procedure outline. */
 export type Outline = z.infer<typeof outlineSchema>;
+/** An audit event. */
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+/** One stage run of the record. */
+export type StageRecord = z.infer<typeof stageRecordSchema>;
+/** The chain's verification. */
+export type Verification = z.infer<typeof verificationSchema>;

@@ -10,6 +10,7 @@ export const caseSections = [
   'imp',
   'duties',
   'comments',
+  'record',
   'history',
 ] as const;
 

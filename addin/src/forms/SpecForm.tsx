@@ -4,7 +4,7 @@ import { commandFields, initialValues } from './field-spec';
 import type { FormProps } from './form-props';
 import { FormShell } from './FormShell';
 import { SpecFields } from './SpecFields';
-import { bodyTransforms, fieldSpecs } from './specs';
+import { bodyTransforms, fieldSpecs, paramsFolded } from './specs';
 import { useCommand } from './use-command';
 
 /** A command form built from its field spec (most commands). */
@@ -14,7 +14,8 @@ export function SpecForm({ command, view, outline, onDone }: FormProps) {
   const submit = useCommand(view.caseId, command);
   const send = () => {
     const flat = commandFields(fields, values, ukLocalToInstant);
-    const body = bodyTransforms[command.type]?.(flat) ?? flat;
+    const folded = paramsFolded.has(command.type) ? { ...command.params, ...flat } : flat;
+    const body = bodyTransforms[command.type]?.(folded) ?? flat;
     submit.submit(body).then(
       () => {
         onDone(`${command.label}: done.`);

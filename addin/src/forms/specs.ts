@@ -1,6 +1,7 @@
 import type { AvailableCommand, CaseView, Outline } from '../api/schemas';
 import { dayConvention, ukDate } from '../format/dates';
 import { roleWords } from '../format/labels';
+import { correctionBody, correctionFields } from './correction-spec';
 import type { FieldSpec } from './field-spec';
 
 const todayUk = () =>
@@ -153,6 +154,8 @@ export const fieldSpecs: Readonly<Record<string, SpecBuilder>> = {
     notes('Reasons and evidence'),
   ],
   completeDuty: () => [notes('Notes (optional)', false)],
+  correctEntry: (v, _o, c) => correctionFields(v, c),
+  retryDelivery: () => [],
   recordAppealDecision: () => [
     {
       kind: 'select',
@@ -221,6 +224,7 @@ export const fieldSpecs: Readonly<Record<string, SpecBuilder>> = {
 export const bodyTransforms: Readonly<
   Record<string, (f: Record<string, unknown>) => Record<string, unknown>>
 > = {
+  correctEntry: correctionBody,
   addParticipant: (f) => ({ participant: { role: f.role, name: f.name } }),
   raiseConcern: (f) => ({
     ...f,
@@ -228,3 +232,6 @@ export const bodyTransforms: Readonly<
     source: { kind: 'tab', url: null, author: null },
   }),
 };
+
+/** Commands whose body transform folds the fixed params in itself (they are not sent beside the body). */
+export const paramsFolded: ReadonlySet<string> = new Set(['correctEntry']);

@@ -4,6 +4,7 @@ import { ApiError } from '../api/api-error';
 import type { AvailableCommand, CaseView } from '../api/schemas';
 import { useApp } from '../app/api-context';
 import { keys } from '../hooks/case-queries';
+import { paramsFolded } from './specs';
 
 /** Submits one available command: its fixed params plus the form's fields, under one idempotency key. */
 export function useCommand(caseId: string, command: AvailableCommand) {
@@ -13,11 +14,23 @@ export function useCommand(caseId: string, command: AvailableCommand) {
   const [key, setKey] = useState(() => crypto.randomUUID());
   const mutation = useMutation({
     mutationFn: (fields: Record<string, unknown>) =>
-      api.command(caseId, command.type, { ...fields, ...command.params }, key),
+      api.command(
+        caseId,
+        command.type,
+        paramsFolded.has(command.type) ? fields : { ...fields, ...command.params },
+        key,
+      ),
     onSuccess: async (view: CaseView | null) => {
       setKey(crypto.randomUUID());
-      if (view !== null) queries.setQueryData(keys.case(caseId), view);
+      // A command's reply is the case view without the record's `stages`: keep the ones shown
+      // until the refetch below brings the new ones.
+      if (view !== null)
+        queries.setQueryData(keys.case(caseId), (old: CaseView | undefined) => ({
+          ...view,
+          stages: view.stages.length > 0 ? view.stages : (old?.stages ?? []),
+        }));
       await Promise.all([
+        queries.invalidateQueries({ queryKey: keys.case(caseId) }),
         queries.invalidateQueries({ queryKey: keys.mine }),
         queries.invalidateQueries({ queryKey: keys.history(caseId) }),
       ]);

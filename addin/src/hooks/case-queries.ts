@@ -6,6 +6,7 @@ export const keys = {
   mine: ['cases', 'mine'] as const,
   case: (caseId: string) => ['case', caseId] as const,
   history: (caseId: string) => ['case', caseId, 'history'] as const,
+  verification: (caseId: string) => ['case', caseId, 'history', 'verification'] as const,
   outline: (providerId: string) => ['outline', providerId] as const,
 };
 
@@ -25,6 +26,12 @@ export function useCase(caseId: string) {
 export function useHistory(caseId: string) {
   const { api } = useApp();
   return useQuery({ queryKey: keys.history(caseId), queryFn: () => api.history(caseId) });
+}
+
+/** The hash chain's verification (refreshed with the history). */
+export function useVerification(caseId: string) {
+  const { api } = useApp();
+  return useQuery({ queryKey: keys.verification(caseId), queryFn: () => api.verification(caseId) });
 }
 
 /** The provider's procedure outline (stages, categories, IMP points); rarely changes. */

@@ -15,6 +15,7 @@ import { caseSections, type CaseSection } from '../app/deep-link';
 import { ApiProblem } from '../components/ApiProblem';
 import { Duties } from '../components/case/Duties';
 import { History } from '../components/case/History';
+import { StageRecords } from '../components/case/StageRecords';
 import { Overview } from '../components/case/Overview';
 import { Plan } from '../components/case/Plan';
 import {
@@ -56,6 +57,7 @@ const titles: Readonly<Record<CaseSection, string>> = {
   imp: 'Interim monitoring (IMP)',
   duties: 'Duties, outcome and appeal',
   comments: 'Comments',
+  record: 'Stage record and PDFs',
   history: 'History',
 };
 
@@ -92,7 +94,7 @@ export default function CasePage() {
     onOpen: (command, title) => {
       setOpen({ command, title });
     },
-    commands: view.available.filter((c: AvailableCommand) => sectionOf(c.type) === id),
+    commands: view.available.filter((c: AvailableCommand) => sectionOf(c.type, c.params) === id),
   });
   const stage = view.stage;
   const shown = caseSections.filter(
@@ -176,7 +178,10 @@ export default function CasePage() {
       <Section id="comments" title={titles.comments} actions={actions('comments')}>
         <Comments view={view} />
       </Section>
-      <Section id="history" title={titles.history}>
+      <Section id="record" title={titles.record}>
+        <StageRecords view={view} />
+      </Section>
+      <Section id="history" title={titles.history} actions={actions('history')}>
         <History caseId={caseId} />
       </Section>
       <CommandDialog

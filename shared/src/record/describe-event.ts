@@ -3,6 +3,7 @@ import { roleLabel, stageDefinition } from '../domain/stage-lookup';
 import type { CaseState, StageInstance, Target } from '../domain/state';
 import type { ProcedureDefinition } from '../procedures/schema';
 import { describeCorrection } from './describe-correction';
+import { describeDelivery } from './describe-delivery';
 
 /** What a history entry says in plain English, with the rule ids involved. */
 export interface EventDescription {
@@ -350,6 +351,8 @@ const describers: Describers = { ...caseDescribers, ...stageDescribers, ...planD
 export function describeEvent(input: DescribeInput): EventDescription {
   const corrected = describeCorrection(input);
   if (corrected !== undefined) return corrected;
+  const delivery = describeDelivery(input.definition, input.after, input.event);
+  if (delivery !== undefined) return said(delivery.summary, delivery.rules, delivery.changes);
   const describer = describers[input.event.type] as Describer<CaseEvent> | undefined;
   return describer === undefined ? said(input.event.type) : describer(input);
 }

@@ -126,7 +126,7 @@ describe('the tab in Chromium against the local stack (Azurite, seeded demo data
       );
     }
     await signIn(page, stack.url, 'Claire Fenton', { subPageId: `case/${caseId}/plan` });
-    await page.getByText('Fully signed').waitFor();
+    await page.locator('#section-plan').getByText('Fully signed').waitFor();
 
     dialog = await openCommand(page, 'Record the review');
     const targets = await dialog.getByRole('radiogroup').count();
@@ -273,6 +273,21 @@ describe('the tab in Chromium against the local stack (Azurite, seeded demo data
       .getByRole('list', { name: 'Stages of the procedure' })
       .locator('[aria-current="step"]');
     expect(await current.textContent()).toMatch(/Stage 2/);
+    // The record keeps the earlier stage whole, with a PDF per plan version (issue 12).
+    const stages = page.getByRole('heading', { name: 'Stage record and PDFs' });
+    await stages.waitFor();
+    await page.getByRole('list', { name: /^Plan versions of Stage 1/ }).waitFor();
+    const download = page.waitForEvent('download');
+    await page
+      .getByRole('button', { name: /^Download PDF \(Stage 1/ })
+      .first()
+      .click();
+    expect((await download).suggestedFilename()).toMatch(/^01-.*-v\d+\.pdf$/);
+    // The history reads in plain English, with its chain verified.
+    await page.getByText(/^Chain intact: all \d+ entries verified/).waitFor();
+    const history = (await page.getByRole('list', { name: 'History' }).textContent()) ?? '';
+    expect(history).not.toMatch(/NotificationDelivered|MeetingInvitationSent|StageStarted/);
+    expect(history).toMatch(/Started Stage 2/);
     await shot(page, 'bf-lead-stage-2');
   });
 

@@ -1,6 +1,7 @@
-import { Badge, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { CaseView } from '../../api/schemas';
 import { ukDate, ukDateTime } from '../../format/dates';
+import { MeetingDelivery } from './MeetingDelivery';
 import { nameOf } from './people';
 
 const useStyles = makeStyles({
@@ -79,13 +80,11 @@ export function Meetings({ view }: { view: CaseView }) {
           </div>
           <Caption1>{`${ukDateTime(m.start)} (UK time), ${m.durationMinutes} minutes, ${m.online ? 'online' : 'in person'}`}</Caption1>
           <Caption1>{`With ${m.attendees.map((a) => nameOf(view, a)).join(', ')}`}</Caption1>
-          {m.joinUrl !== null && m.status === 'scheduled' && (
-            <Link href={m.joinUrl} target="_blank" rel="noreferrer">
-              Join the Teams meeting
-            </Link>
-          )}
-          {m.online && m.joinUrl === null && m.status === 'scheduled' && (
-            <Caption1>The join link appears here once the meeting invitation is sent.</Caption1>
+          {m.online && (
+            <MeetingDelivery
+              meeting={m}
+              canRetry={view.available.some((c) => c.type === 'retryDelivery')}
+            />
           )}
           {m.notes !== null && <p style={{ margin: 0 }}>{m.notes}</p>}
         </li>

@@ -23,9 +23,23 @@ const sectionByCommand: Readonly<Record<string, CaseSection>> = {
   recordAppealDecision: 'duties',
   recordAppealOutcome: 'duties',
   addComment: 'comments',
+  retryDelivery: 'meetings',
+  recordDfeHandoff: 'duties',
 };
 
-/** Where on the case view a command's button goes (an unknown command: the overview). */
-export function sectionOf(type: string): CaseSection {
+const sectionByCorrection: Readonly<Record<string, CaseSection>> = {
+  observation: 'observations',
+  review: 'reviews',
+  meeting: 'meetings',
+  duty: 'duties',
+  finalOutcome: 'duties',
+};
+
+/** Where on the case view a command's button goes (a correction: beside its entry; unknown: the overview). */
+export function sectionOf(
+  type: string,
+  params: Readonly<Record<string, unknown>> = {},
+): CaseSection {
+  if (type === 'correctEntry') return sectionByCorrection[String(params.kind)] ?? 'history';
   return sectionByCommand[type] ?? 'overview';
 }
