@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
+import { demoPersonas } from '../../../functions/src/local/demo-personas';
 import { must, who } from '../../support/service-fixture';
 import {
   colourRules,
@@ -49,6 +50,61 @@ afterEach(async () => {
 async function caseIdOf(persona: string, trainee: string): Promise<string> {
   const mine = must(await stack.services.cases.listMine(who(persona), {}));
   return mine.find((c) => c.traineeName === trainee)!.caseId;
+}
+
+/**
+ * What Mid Essex Stage 3 requires before the final review (ME-44, ME-46, ME-57), done through the
+ * service as the people themselves: the joint observation, the Cause for Concern meeting held and
+ * every signature on the current plan. The seeded case stops short of these.
+ */
+async function completeStage3(caseId: string): Promise<void> {
+  const tutor = who('me-course-tutor');
+  const run = async (persona: string, command: unknown, id: string) => {
+    must(await stack.services.cases.execute(who(persona), caseId, command as never, id));
+  };
+  const view = must(await stack.services.cases.getCase(tutor, caseId));
+  const active = view.participants.filter((p) => p.active);
+  const of = (role: string) => active.find((p) => p.role === role)!.participantId;
+  if (!view.stage!.observations.some((o) => o.definitionId === 'joint-observation'))
+    await run(
+      'me-course-tutor',
+      {
+        type: 'recordObservation',
+        observationDefinitionId: 'joint-observation',
+        date: new Date().toISOString().slice(0, 10),
+        observers: [of('mentor'), of('courseTutor')],
+        notes: 'Initial joint observation',
+        departureReason: null,
+      },
+      `${caseId}-obs`,
+    );
+  await run(
+    'me-course-tutor',
+    {
+      type: 'scheduleMeeting',
+      meetingDefinitionId: 'cfc-meeting',
+      start: new Date().toISOString(),
+      durationMinutes: 60,
+      online: false,
+      attendees: active.map((p) => p.participantId),
+    },
+    `${caseId}-meeting`,
+  );
+  const meeting = must(await stack.services.cases.getCase(tutor, caseId)).stage!.meetings.at(-1)!;
+  await run(
+    'me-course-tutor',
+    { type: 'recordMeetingHeld', meetingId: meeting.meetingId, notes: 'SHARP targets agreed' },
+    `${caseId}-held`,
+  );
+  const current = must(await stack.services.cases.getCase(tutor, caseId)).stage!;
+  for (const signer of current.signers.filter((x) => x.signed === null && x.name !== null)) {
+    const persona = demoPersonas.find((p) => p.name === signer.name)!;
+    await run(
+      persona.id,
+      { type: 'signPlan', planVersion: current.plan.version, typedFullName: persona.name },
+      `${caseId}-sign-${persona.id}`,
+    );
+  }
 }
 
 describe('the tab in Chromium against the local stack (Azurite, seeded demo data)', () => {
@@ -182,6 +238,7 @@ describe('the tab in Chromium against the local stack (Azurite, seeded demo data
   });
 
   it('ME-60..62: a director takes a case through the Stage 4 final review to Stage 5 duties; a missing agreement is refused with its rule', async () => {
+    await completeStage3(await caseIdOf('me-director', 'Josh Turner'));
     await signIn(page, stack.url, 'Ruth Adeyemi');
     await openCase(page, 'Josh Turner');
     let dialog = await openCommand(page, /^Stage 4: Final review/);
