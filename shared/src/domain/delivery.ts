@@ -18,6 +18,13 @@ export type DeliveryReport =
     }
   | { readonly kind: 'meeting-cancelled'; readonly meetingId: string }
   | {
+      readonly kind: 'review-reminder-sent';
+      readonly instanceId: string;
+      readonly graphEventId: string;
+      readonly reviewDate: string;
+    }
+  | { readonly kind: 'review-reminder-cancelled'; readonly instanceId: string }
+  | {
       readonly kind: 'notified';
       readonly template: string;
       readonly deliveries: readonly {
@@ -60,6 +67,19 @@ export function deliveryEvents(
       ];
     case 'meeting-cancelled':
       return [{ type: 'MeetingCancellationSent', effectId, meetingId: report.meetingId, at }];
+    case 'review-reminder-sent':
+      return [
+        {
+          type: 'ReviewReminderSent',
+          effectId,
+          instanceId: report.instanceId,
+          graphEventId: report.graphEventId,
+          reviewDate: report.reviewDate,
+          at,
+        },
+      ];
+    case 'review-reminder-cancelled':
+      return [{ type: 'ReviewReminderCancelled', effectId, instanceId: report.instanceId, at }];
     case 'notified':
       return [
         ...report.deliveries.map((d): CaseEvent => ({

@@ -29,5 +29,8 @@ export type Effect =
     }
   | { readonly kind: 'createMeeting'; readonly meetingId: string }
   | { readonly kind: 'cancelMeeting'; readonly meetingId: string }
+  /** Put (or move) the review-date reminder in the reviewers' calendars (issue 9 §3). */
   | { readonly kind: 'reviewReminder'; readonly instanceId: string; readonly reviewDate: string }
+  /** Cancel that reminder: the stage or the case ended. */
+  | { readonly kind: 'cancelReviewReminder'; readonly instanceId: string }
   | { readonly kind: 'refreshCaseCard' };

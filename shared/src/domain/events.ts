@@ -142,6 +142,21 @@ export type CaseEvent =
       readonly attendees: readonly string[];
       readonly at: string;
     }
+  /** The relay put (or moved) the review reminder in the reviewers' calendars (issue 9 §3). */
+  | {
+      readonly type: 'ReviewReminderSent';
+      readonly effectId: string;
+      readonly instanceId: string;
+      readonly graphEventId: string;
+      readonly reviewDate: string;
+      readonly at: string;
+    }
+  | {
+      readonly type: 'ReviewReminderCancelled';
+      readonly effectId: string;
+      readonly instanceId: string;
+      readonly at: string;
+    }
   | {
       readonly type: 'MeetingCancellationSent';
       readonly effectId: string;

@@ -8,6 +8,8 @@ export type DeliveryEvent = Extract<
     type:
       | 'MeetingInvitationSent'
       | 'MeetingCancellationSent'
+      | 'ReviewReminderSent'
+      | 'ReviewReminderCancelled'
       | 'NotificationDelivered'
       | 'EffectFailed'
       | 'EffectRetried';
@@ -26,6 +28,20 @@ function withMeeting(
           meetings: stage.meetings.map((m) => (m.meetingId === meetingId ? update(m) : m)),
         }
       : stage;
+  return {
+    ...state,
+    current: state.current === null ? null : inStage(state.current),
+    completedStages: state.completedStages.map(inStage),
+  };
+}
+
+function withInstance(
+  state: CaseState,
+  instanceId: string,
+  update: (stage: StageInstance) => StageInstance,
+): CaseState {
+  const inStage = (stage: StageInstance): StageInstance =>
+    stage.instanceId === instanceId ? update(stage) : stage;
   return {
     ...state,
     current: state.current === null ? null : inStage(state.current),
@@ -64,6 +80,25 @@ export function evolveDelivery(state: CaseState, event: DeliveryEvent): CaseStat
     case 'MeetingCancellationSent':
       return withMeeting(state, event.meetingId, (m) =>
         invitation(m, { status: 'cancellation-sent', failure: null }, event.at),
+      );
+    case 'ReviewReminderSent':
+      return withInstance(state, event.instanceId, (stage) => ({
+        ...stage,
+        reviewReminder: {
+          graphEventId: event.graphEventId,
+          reviewDate: event.reviewDate,
+          status: 'sent',
+          at: event.at,
+        },
+      }));
+    case 'ReviewReminderCancelled':
+      return withInstance(state, event.instanceId, (stage) =>
+        stage.reviewReminder === undefined
+          ? stage
+          : {
+              ...stage,
+              reviewReminder: { ...stage.reviewReminder, status: 'cancelled', at: event.at },
+            },
       );
     case 'NotificationDelivered':
       return state;

@@ -169,6 +169,8 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return applyCorrection(state, event);
     case 'MeetingInvitationSent':
     case 'MeetingCancellationSent':
+    case 'ReviewReminderSent':
+    case 'ReviewReminderCancelled':
     case 'NotificationDelivered':
     case 'EffectFailed':
     case 'EffectRetried':

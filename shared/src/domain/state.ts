@@ -66,6 +66,14 @@ export interface Signature {
   readonly fromPaper?: FromPaper;
 }
 
+/** The calendar event that reminds the reviewers of the review date (issue 9 §3). */
+export interface ReviewReminder {
+  readonly graphEventId: string;
+  readonly reviewDate: string;
+  readonly status: 'sent' | 'cancelled';
+  readonly at: string;
+}
+
 /** A meeting scheduled or held for a stage. */
 export interface Meeting {
   readonly meetingId: string;
@@ -188,6 +196,8 @@ export interface StageInstance {
   readonly fullySignedVersion: number | null;
   readonly meetings: readonly Meeting[];
   readonly observations: readonly Observation[];
+  /** The review-date reminder in the reviewers' calendars (absent until the relay reports). */
+  readonly reviewReminder?: ReviewReminder;
   readonly reviews: readonly Review[];
   readonly duties: readonly DutyRecord[];
   readonly finalOutcome: FinalOutcome | null;

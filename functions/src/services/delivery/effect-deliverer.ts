@@ -9,6 +9,7 @@ import { GraphCallError, type GraphHttp } from '../../infrastructure/graph/graph
 import type { ProviderContext } from '../provider-directory';
 import { cancelMeeting, createMeeting } from './meeting-delivery';
 import { notifyRecipients, type NotifyOptions } from './notification-delivery';
+import { cancelReviewReminder, putReviewReminder } from './review-reminder-delivery';
 
 /** How the deliverer reaches Graph and links back to the case. */
 export interface DelivererOptions extends NotifyOptions {
@@ -77,9 +78,19 @@ export class EffectDeliverer {
                 },
         };
       }
-      // Not carried out by this relay yet: card refreshes are the bot's, review reminders are not built.
-      case 'refreshCaseCard':
       case 'reviewReminder':
+        return putReviewReminder(
+          this.graph,
+          provider,
+          state,
+          effect.instanceId,
+          effect.reviewDate,
+          caseUrl,
+        );
+      case 'cancelReviewReminder':
+        return cancelReviewReminder(this.graph, provider, state, effect.instanceId);
+      // Card refreshes are the bot's.
+      case 'refreshCaseCard':
         return { kind: 'nothing' };
     }
   }

@@ -4,6 +4,7 @@ import type { Actor, DecisionContext } from '../context';
 import type { CaseState } from '../state';
 import type { AvailableCommand } from '../view';
 import type { Decision, Env, Policy } from './policy';
+import { withReminderCancellations } from './review-reminder';
 import { policies } from './table';
 
 export type { Decision } from './policy';
@@ -29,7 +30,10 @@ export function decide(
   const typed = command as CommandOf<typeof command.type>;
   const permitted = policy.permit(env, policy.paramsOf(typed));
   if (!permitted.ok) return permitted;
-  return policy.apply(env, typed, permitted.value);
+  const applied = policy.apply(env, typed, permitted.value);
+  return applied.ok
+    ? { ...applied, value: withReminderCancellations(state, applied.value) }
+    : applied;
 }
 
 /** The commands this actor may issue now, each with the rules that allow it. The UI renders only these. */

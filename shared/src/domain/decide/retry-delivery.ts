@@ -20,6 +20,7 @@ const labels: Readonly<Record<string, string>> = {
   cancelMeeting: 'Retry the cancellation',
   notify: 'Retry the notification',
   reviewReminder: 'Retry the review reminder',
+  cancelReviewReminder: 'Retry the review reminder cancellation',
 };
 
 /** Re-issuing an effect the relay gave up on ("invitation not sent: <reason>; retry"). */

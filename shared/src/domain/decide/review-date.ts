@@ -57,12 +57,18 @@ export const setReviewDatePolicy: Policy<'setReviewDate'> = {
       return fail(
         refuse('REVIEW_DATE_OUTSIDE_WINDOW', `${date} is not a ${unit} day (${reason}).`, rules),
       );
-    return ok(
-      planChange(env, instance, (planVersion) => ({
-        type: 'ReviewDateSet',
-        reviewDate: date,
-        planVersion,
-      })),
-    );
+    const decision = planChange(env, instance, (planVersion) => ({
+      type: 'ReviewDateSet',
+      reviewDate: date,
+      planVersion,
+    }));
+    // The reviewers' calendar reminder follows the date (issue 9 §3).
+    return ok({
+      ...decision,
+      effects: [
+        ...decision.effects,
+        { kind: 'reviewReminder', instanceId: instance.instanceId, reviewDate: date },
+      ],
+    });
   },
 };
