@@ -4,7 +4,7 @@ import { appWiring } from '../../../functions/src/http/app-wiring';
 import { composeRuntime } from '../../../functions/src/http/compose-runtime';
 import { silentLogger } from '../../../functions/src/http/logger';
 import { installRuntime, uninstallRuntime } from '../../../functions/src/http/runtime';
-import { localClientId } from '../../../functions/src/local/demo-personas';
+import { demoPersonas, localClientId } from '../../../functions/src/local/demo-personas';
 import { startLocalHost, type LocalHost } from '../../../functions/src/local/local-host';
 import { createLocalIdp, type LocalIdp } from '../../../functions/src/local/local-idp';
 import { freshServices } from '../../support/service-fixture';
@@ -116,4 +116,38 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<A
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- a typed view of parsed JSON
 export function bodyOf<T>(reply: ApiReply): T {
   return reply.body as T;
+}
+
+/** A demo persona as a case participant (no email: nothing here is sent). */
+export function namedParticipant(id: string) {
+  const p = demoPersonas.find((x) => x.id === id);
+  if (p === undefined) throw new Error(`no demo persona ${id}`);
+  return { role: p.role, name: p.name, tid: p.tid, oid: p.oid, email: null };
+}
+
+/**
+ * Opens a Mid Essex case for me-trainee-1 as the course tutor, with the mentor, through the API;
+ * `extra` joins the body (e.g. `openedOnPaper`). Returns the case id, or fails the test.
+ */
+export async function openMidEssexCase(
+  api: ApiHarness,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const { role: _role, ...trainee } = namedParticipant('me-trainee-1');
+  const reply = await api.call('POST', '/api/providers/mid-essex-itt/cases', {
+    as: 'me-course-tutor',
+    json: {
+      trainee: {
+        ...trainee,
+        route: 'secondary',
+        subject: 'History',
+        school: 'Riverside School',
+        placement: 'A',
+      },
+      participants: [namedParticipant('me-course-tutor'), namedParticipant('me-mentor')],
+      ...extra,
+    },
+  });
+  expect(reply.status).toBe(201);
+  return bodyOf<{ caseId: string }>(reply).caseId;
 }

@@ -1,6 +1,5 @@
 import type { CaseView } from '@shared/domain/view';
-import { demoPersonas } from '../../../functions/src/local/demo-personas';
-import { bodyOf, startApi, type ApiHarness } from './api-fixture';
+import { bodyOf, startApi, type ApiHarness, openMidEssexCase } from './api-fixture';
 
 /** Issue 11 item 10: a case GET carries its version as an ETag, and commands honour If-Match (412 with the current case). */
 
@@ -10,30 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-const named = (id: string) => {
-  const p = demoPersonas.find((x) => x.id === id)!;
-  return { role: p.role, name: p.name, tid: p.tid, oid: p.oid, email: null };
-};
 const ct = 'me-course-tutor';
-
-async function openCase(): Promise<string> {
-  const { role: _role, ...trainee } = named('me-trainee-1');
-  const reply = await api.call('POST', '/api/providers/mid-essex-itt/cases', {
-    as: ct,
-    json: {
-      trainee: {
-        ...trainee,
-        route: 'secondary',
-        subject: 'History',
-        school: 'Riverside School',
-        placement: 'A',
-      },
-      participants: [named('me-course-tutor'), named('me-mentor')],
-    },
-  });
-  expect(reply.status).toBe(201);
-  return bodyOf<{ caseId: string }>(reply).caseId;
-}
+const openCase = () => openMidEssexCase(api);
 
 const comment = (text: string) => ({ text });
 

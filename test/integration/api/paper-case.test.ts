@@ -1,6 +1,11 @@
 import type { CaseView } from '@shared/domain/view';
-import { demoPersonas } from '../../../functions/src/local/demo-personas';
-import { bodyOf, startApi, type ApiHarness } from './api-fixture';
+import {
+  bodyOf,
+  startApi,
+  type ApiHarness,
+  openMidEssexCase,
+  namedParticipant,
+} from './api-fixture';
 
 /** Issue 11 item 8 through the API and Azurite: a Mid Essex case moved in from paper (ME-06, ME-07). */
 
@@ -10,30 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-const named = (id: string) => {
-  const p = demoPersonas.find((x) => x.id === id)!;
-  return { role: p.role, name: p.name, tid: p.tid, oid: p.oid, email: null };
-};
 const ct = 'me-course-tutor';
 
 async function openPaperCase(openedOnPaper?: string): Promise<string> {
-  const { role: _role, ...trainee } = named('me-trainee-1');
-  const reply = await api.call('POST', '/api/providers/mid-essex-itt/cases', {
-    as: ct,
-    json: {
-      trainee: {
-        ...trainee,
-        route: 'secondary',
-        subject: 'History',
-        school: 'Riverside School',
-        placement: 'A',
-      },
-      participants: [named('me-course-tutor'), named('me-mentor')],
-      ...(openedOnPaper === undefined ? {} : { openedOnPaper }),
-    },
-  });
-  expect(reply.status).toBe(201);
-  const id = bodyOf<{ caseId: string }>(reply).caseId;
+  const id = await openMidEssexCase(api, openedOnPaper === undefined ? {} : { openedOnPaper });
   const concern = await api.call('POST', `/api/cases/${id}/concerns`, {
     as: 'me-mentor',
     json: { category: 'teaching', description: 'Behaviour routines are not yet consistent.' },
@@ -66,8 +51,8 @@ describe('Moving a paper case in through the API (issue 11 item 8; ME-06, ME-07)
       expect.objectContaining({
         entry: 'stage',
         occurredOn: '2026-01-05',
-        enteredByName: named(ct).name,
-        text: `Recorded from paper by ${named(ct).name} on 2026-01-12`,
+        enteredByName: namedParticipant(ct).name,
+        text: `Recorded from paper by ${namedParticipant(ct).name} on 2026-01-12`,
       }),
     ]);
   });
