@@ -1,32 +1,65 @@
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { fontFiles as pdfFontFiles } from '../functions/src/pdf/fonts';
 
 const root = path.resolve(__dirname, '..');
 
-/** Bundles the Functions entry to functions/dist/main.js (CJS, Node 20, minified). */
-export async function buildFunctions(): Promise<void> {
-  await build({
-    entryPoints: [path.join(root, 'functions/src/main.ts')],
-    outfile: path.join(root, 'functions/dist/main.js'),
+/** The deployment package's `dist/` (functions/ is the package root: host.json, package.json, dist/). */
+export const functionsDistDir = path.join(root, 'functions/dist');
+
+/** The PDF renderer's module, loaded on the first PDF (functions/src/pdf/pdf-renderer.ts). */
+const pdfModule = path.join(root, 'functions/src/pdf/render-paperwork.ts');
+
+/** In the bundle, the renderer's lazy import points at its own file, `dist/pdf.js`, beside main.js. */
+const pdfOutOfMain: Plugin = {
+  name: 'pdf-out-of-main',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/render-paperwork$/ }, (args) =>
+      args.importer.endsWith(path.join('pdf', 'pdf-renderer.ts'))
+        ? { path: './pdf.js', external: true }
+        : undefined,
+    );
+  },
+};
+
+/**
+ * Bundles the Functions entry to functions/dist/main.js (CJS, Node 20, minified), and the PDF
+ * renderer (pdfmake, fontkit, pdfkit) to functions/dist/pdf.js, required on the first PDF only so
+ * that it costs nothing at cold start.
+ */
+export async function buildFunctions(distDir = functionsDistDir): Promise<void> {
+  const common: BuildOptions = {
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     minify: true,
     sourcemap: true,
+    // `import()` becomes `require()`: the lazy chunk is CommonJS like the bundle.
+    supported: { 'dynamic-import': false },
     // Provided by the Functions worker at run time; it tells the library it is inside the host.
     external: ['@azure/functions-core'],
     logLevel: 'warning',
+  };
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'functions/src/main.ts')],
+    outfile: path.join(distDir, 'main.js'),
+    plugins: [pdfOutOfMain],
   });
-  await copyPdfFonts();
+  await build({
+    ...common,
+    entryPoints: [pdfModule],
+    outfile: path.join(distDir, 'pdf.js'),
+  });
+  await copyPdfFonts(distDir);
 }
 
-/** The record's PDFs embed pdfmake's Roboto faces; they ship beside the bundle (functions/dist/fonts). */
-async function copyPdfFonts(): Promise<void> {
+/** The record's PDFs embed pdfmake's Roboto faces; they ship beside the bundle (dist/fonts). */
+async function copyPdfFonts(distDir: string): Promise<void> {
   const from = path.join(root, 'node_modules/pdfmake/fonts/Roboto');
-  const to = path.join(root, 'functions/dist/fonts');
+  const to = path.join(distDir, 'fonts');
   await mkdir(to, { recursive: true });
   for (const face of pdfFontFiles) await copyFile(path.join(from, face), path.join(to, face));
 }

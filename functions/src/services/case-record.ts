@@ -8,7 +8,7 @@ import type { PaperworkForm } from '@shared/record/paperwork/form-model';
 import { stageRecords, type StageRecord } from '@shared/record/stage-record';
 import type { HashedEvent } from '@shared/record/readable-history';
 import type { CaseStore, StoredEvent } from '../infrastructure/tables/case-store-port';
-import { renderPaperwork } from '../pdf/render-paperwork';
+import { renderPaperwork } from '../pdf/pdf-renderer';
 import type { CaseCommands, LoadedCase } from './case-service';
 import { appealBundle } from './appeal-bundle';
 import { verifyStoredChain, type ChainVerification } from './chain-verification';
