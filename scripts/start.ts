@@ -154,7 +154,7 @@ async function main(): Promise<void> {
   const idp = await createLocalIdp(config);
   const connection = tableConnection(config.tables);
   const services = createAppServices(connection, {
-    delivery: deliveryFromConfig(config, consoleLogger),
+    delivery: deliveryFromConfig(config, consoleLogger, connection),
   });
   installRuntime(
     composeRuntime({ config, log: consoleLogger, createServices: () => appWiring(services) }),

@@ -17,6 +17,7 @@ import { startLocalGraph, type LocalGraph } from '../../functions/src/local/grap
 import { declaredActivityTypes } from '../../functions/src/services/delivery/activity-types';
 import { graphResource } from '../../functions/src/services/delivery/delivery-from-config';
 import { EffectDeliverer } from '../../functions/src/services/delivery/effect-deliverer';
+import type { BotFallback } from '../../functions/src/services/delivery/proactive-bot';
 import { cmd, freshServices, must, who } from './service-fixture';
 
 /** Fast retries for tests: the same policy shape as production, smaller numbers. */
@@ -41,6 +42,8 @@ export async function deliveryRig(
     faults?: Partial<FaultSettings>;
     retry?: Partial<GraphRetryPolicy>;
     seed?: number;
+    /** The proactive bot tried before email for people Graph refuses (default: none). */
+    bot?: BotFallback;
   } = {},
 ) {
   const graph: LocalGraph = await startLocalGraph({
@@ -68,6 +71,7 @@ export async function deliveryRig(
     batchRounds: 4,
     maxRetryAfterSeconds: 2,
     caseUrl: (caseId) => `http://127.0.0.1/tab/#/cases/${caseId}`,
+    bot: options.bot ?? null,
   });
   const queueConnection = process.env.AZURE_QUEUES_CONNECTION_STRING;
   if (queueConnection === undefined) throw new Error('AZURE_QUEUES_CONNECTION_STRING is not set');
@@ -81,10 +85,13 @@ export async function deliveryRig(
 export type DeliveryRig = Awaited<ReturnType<typeof deliveryRig>>;
 
 /** A Bright Futures Stage 1 case whose people all have mailbox addresses. */
-export async function bfStage1WithEmails(rig: DeliveryRig): Promise<string> {
+export async function bfStage1WithEmails(
+  rig: DeliveryRig,
+  traineePersona = 'bf-trainee-1',
+): Promise<string> {
   const s = rig.services;
   const lead = who('bf-programme-lead');
-  const trainee = withEmail('bf-trainee-1');
+  const trainee = withEmail(traineePersona);
   const opened = must(
     await s.cases.openCase(
       lead,

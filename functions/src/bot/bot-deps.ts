@@ -1,6 +1,7 @@
 import type { UserLimiter } from '../http/user-rate-limit';
 import type { Logger } from '../http/logger';
 import type { CaseServicePort } from '../services/case-service-port';
+import type { ConversationReferences } from './conversations/conversation-references';
 
 /** A concern category of a procedure. */
 export interface ConcernCategory {
@@ -25,4 +26,6 @@ export interface BotDeps {
   readonly caseLink?: (caseId: string) => string;
   /** R3: card actions per person (absent: no limit). */
   readonly limitCardActions?: UserLimiter;
+  /** Personal conversations kept for proactive messages (absent: none are kept). */
+  readonly conversations?: Pick<ConversationReferences, 'remember' | 'forget'>;
 }

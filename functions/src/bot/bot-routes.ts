@@ -6,6 +6,10 @@ import { openTable } from '../infrastructure/tables/table-clients';
 import { ProviderDirectory } from '../services/provider-directory';
 import type { BotDeps, ConcernCategory } from './bot-deps';
 import { botSettings } from './bot-settings';
+import {
+  ConversationReferences,
+  conversationsTable,
+} from './conversations/conversation-references';
 import { appLinkFor } from './shared-chat/app-link';
 import type { Bot, BotOptions } from './create-bot';
 
@@ -45,6 +49,7 @@ export function runtimeBotOptions(): BotOptions {
       concernRaisers: directoryConcernRaisers(directory),
       caseLink: appLinkFor(config),
       limitCardActions: createUserLimiter(config.rateLimits.cardActions),
+      conversations: new ConversationReferences(openTable(connection, conversationsTable)),
     },
   };
 }

@@ -20,11 +20,15 @@ const teamsServiceHosts = [
   /\.teams\.microsoft\.(com|us)$/,
 ];
 
-function serviceUrlAllowed(raw: unknown): boolean {
-  if (raw === undefined) return true;
+/** A Bot Connector service URL of Teams (https, Microsoft's hosts): the only place tokens go (A6). */
+export function isTeamsServiceUrl(raw: unknown): boolean {
   if (typeof raw !== 'string' || !URL.canParse(raw)) return false;
   const url = new URL(raw);
   return url.protocol === 'https:' && teamsServiceHosts.some((host) => host.test(url.hostname));
+}
+
+function serviceUrlAllowed(raw: unknown): boolean {
+  return raw === undefined || isTeamsServiceUrl(raw);
 }
 
 function issuerOf(authorization: string): string | undefined {

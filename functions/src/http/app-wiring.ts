@@ -35,6 +35,8 @@ export function appWiring(services: AppServices): AppWiring {
 /** Builds the application services on the configured storage and wires them (Azure entry point). */
 export function createAppWiring(deps: ServiceDeps): AppWiring {
   return appWiring(
-    createAppServices(deps.connection, { delivery: deliveryFromConfig(deps.config, deps.log) }),
+    createAppServices(deps.connection, {
+      delivery: deliveryFromConfig(deps.config, deps.log, deps.connection),
+    }),
   );
 }

@@ -3,6 +3,7 @@ import {
   directoryCategories,
   directoryConcernRaisers,
 } from '../../../functions/src/bot/bot-routes';
+import type { BotDeps } from '../../../functions/src/bot/bot-deps';
 import type { BotSettings } from '../../../functions/src/bot/bot-settings';
 import { createBot } from '../../../functions/src/bot/create-bot';
 import { silentLogger } from '../../../functions/src/http/logger';
@@ -35,6 +36,8 @@ export async function startBotHarness(
     wrapService?: (service: CaseServicePort) => CaseServicePort;
     /** R3: a card-action limit (none unless given). */
     limitCardActions?: UserLimiter;
+    /** Where the bot keeps personal conversations for proactive messages (none unless given). */
+    conversations?: BotDeps['conversations'];
   } = {},
 ): Promise<BotHarness> {
   const services = await freshServices();
@@ -48,6 +51,7 @@ export async function startBotHarness(
     ...(options.limitCardActions === undefined
       ? {}
       : { limitCardActions: options.limitCardActions }),
+    ...(options.conversations === undefined ? {} : { conversations: options.conversations }),
   };
   const bot = await createBot({
     settings: options.settings ?? { mode: 'local-anonymous' },

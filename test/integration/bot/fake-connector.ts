@@ -6,6 +6,7 @@ export interface ConnectorCall {
   readonly method: string;
   readonly path: string;
   readonly body: unknown;
+  readonly authorization?: string;
 }
 
 /** A stand-in for Microsoft's Bot Connector service (our cloud boundary), on 127.0.0.1. */
@@ -36,7 +37,14 @@ export async function startFakeConnector(members: readonly unknown[] = []): Prom
   const server = createServer((request, response) => {
     readJson(request).then(
       (body) => {
-        const call = { method: request.method ?? '', path: request.url ?? '', body };
+        const call = {
+          method: request.method ?? '',
+          path: request.url ?? '',
+          body,
+          ...(request.headers.authorization === undefined
+            ? {}
+            : { authorization: request.headers.authorization }),
+        };
         calls.push(call);
         for (const w of waiters.filter((x) => x.match(call))) w.resolve(call);
         const failure = failures.findIndex((f) => f.match(call));

@@ -4,6 +4,7 @@ import { botCommands, errorCard, helpCard } from '@shared/cards';
 import { actorOf } from '../actor';
 import type { BotDeps } from '../bot-deps';
 import { cardMessage } from '../card-reply';
+import { rememberConversation } from '../conversations/remember-conversation';
 import { textCommands, type BotCommand } from './text-commands';
 
 const isCommand = (text: string): text is BotCommand =>
@@ -34,6 +35,7 @@ export async function onMessage(
     );
     return;
   }
+  await rememberConversation(ctx.activity, deps.conversations, deps.log);
   const text = commandText(ctx.activity.text);
   const who = actorOf(ctx.activity);
   if (!who.ok) {

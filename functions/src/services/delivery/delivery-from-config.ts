@@ -15,8 +15,10 @@ import {
   type QueueConnection,
 } from '../../infrastructure/queues/outbox-queue';
 import type { Logger } from '../../http/logger';
+import type { TableConnection } from '../../infrastructure/tables/table-clients';
 import type { DeliveryParts } from '../create-case-service';
 import { declaredActivityTypes } from './activity-types';
+import { botFallbackFromConfig } from './bot-fallback-from-config';
 import { EffectDeliverer } from './effect-deliverer';
 
 /** Graph's resource (its `/.default` scope is what app-only tokens ask for). */
@@ -54,10 +56,14 @@ export function caseUrlFor(config: AppConfig): (caseId: string) => string {
   return (caseId) => `${origin}/tab/#/cases/${encodeURIComponent(caseId)}`;
 }
 
-/** The outbox queue and the Graph deliverer the configuration asks for. */
+/**
+ * The outbox queue and the Graph deliverer the configuration asks for; with the table
+ * connection, notifications Graph refuses try the proactive bot before email.
+ */
 export function deliveryFromConfig(
   config: AppConfig,
   log: Logger,
+  connection?: TableConnection,
   retry: GraphRetryPolicy = defaultRetryPolicy,
 ): DeliveryParts {
   const queue =
@@ -85,6 +91,7 @@ export function deliveryFromConfig(
             batchRounds: 4,
             maxRetryAfterSeconds: 60,
             caseUrl: caseUrlFor(config),
+            bot: connection === undefined ? null : botFallbackFromConfig(config, connection, log),
           },
         );
   return {

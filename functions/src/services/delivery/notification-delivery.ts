@@ -2,8 +2,9 @@
  * A `notify` effect: a Teams activity-feed notification to each recipient, sent in `$batch`
  * requests of at most 20 per tenant (a token for the recipient's own tenant). A 429/503/504
  * inside a batch is retried after its Retry-After (the client's RetryHandler does not look
- * inside batches). Where Graph refuses because the app is not installed for someone, or they
- * have no sign-in yet, they get an email through `sendMail` from the provider's mailbox.
+ * inside batches). Where Graph refuses because the app is not installed for someone, they get a
+ * proactive message in the bot's personal chat with them if there is one; failing that, or when
+ * they have no sign-in yet, an email through `sendMail` from the provider's mailbox.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeliveryChannel } from '@shared/domain/delivery';
@@ -11,7 +12,8 @@ import type { Effect, NotificationTemplate } from '@shared/domain/effects';
 import type { CaseState } from '@shared/domain/state';
 import { GraphCallError, type GraphHttp } from '../../infrastructure/graph/graph-http';
 import type { ProviderContext } from '../provider-directory';
-import { activityTypeOf, mailText, previewText } from './outbound-text';
+import { activityTypeOf, botText, mailText, previewText } from './outbound-text';
+import type { BotFallback } from './proactive-bot';
 import { personOf, type GraphPerson } from './recipients';
 
 /** The mailbox `sendMail` fallbacks are sent from (the provider's shared mailbox). */
@@ -33,6 +35,8 @@ export interface NotifyOptions {
   readonly batchRounds: number;
   /** Ceiling on one Retry-After wait, in seconds. */
   readonly maxRetryAfterSeconds: number;
+  /** The proactive bot, tried before email for people Graph refused (absent: email only). */
+  readonly bot?: BotFallback | null;
 }
 
 interface BatchReply {
@@ -127,6 +131,26 @@ async function sendMails(
   return sent;
 }
 
+/** Proactive bot messages to the people Graph refused; answers those the bot could not reach. */
+async function sendBot(
+  bot: BotFallback | null,
+  people: readonly GraphPerson[],
+  template: NotificationTemplate,
+  state: CaseState,
+): Promise<GraphPerson[]> {
+  if (bot === null) return [...people];
+  const text = botText(template, state, bot.link(state.caseId));
+  const missed: GraphPerson[] = [];
+  for (const person of people) {
+    const reached =
+      person.tenantId !== null &&
+      person.objectId !== null &&
+      (await bot.send({ tenantId: person.tenantId, objectId: person.objectId }, text));
+    if (!reached) missed.push(person);
+  }
+  return missed;
+}
+
 /** Delivers one `notify` effect to every recipient it names, each by one channel. */
 export async function notifyRecipients(
   graph: GraphHttp,
@@ -168,8 +192,14 @@ export async function notifyRecipients(
     delivered.push(
       ...result.fed.map((p) => ({ recipient: p.participantId, channel: 'activity-feed' as const })),
     );
-    toMail.push(...result.fallback.filter((p) => p.mail !== null));
-    failed.push(...result.fallback.filter((p) => p.mail === null).map((p) => p.participantId));
+    const unbotted = await sendBot(options.bot ?? null, result.fallback, effect.template, state);
+    delivered.push(
+      ...result.fallback
+        .filter((p) => !unbotted.includes(p))
+        .map((p) => ({ recipient: p.participantId, channel: 'bot' as const })),
+    );
+    toMail.push(...unbotted.filter((p) => p.mail !== null));
+    failed.push(...unbotted.filter((p) => p.mail === null).map((p) => p.participantId));
     failed.push(...result.failed.map((p) => p.participantId));
     if (result.failed.length > 0) reason = result.reason;
   }

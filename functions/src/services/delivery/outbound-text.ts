@@ -61,6 +61,11 @@ export function mailText(template: NotificationTemplate, state: CaseState, caseU
   };
 }
 
+/** The proactive bot message: the same neutral line, and the link that opens the case in the tab. */
+export function botText(template: NotificationTemplate, state: CaseState, link: string): string {
+  return `${previewText(template, state)}\n\nOpen it in Teams: ${link}`;
+}
+
 /**
  * The activity type declared in the manifest for a template; the others use the reserved
  * `systemDefault` type (needs no declaration).
