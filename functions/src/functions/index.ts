@@ -35,10 +35,12 @@ import { caseTargetPut } from './case-target-put';
 import { caseTargetsPost } from './case-targets-post';
 import { casesList } from './cases-list';
 import { healthGet } from './health-get';
+import { meProvidersGet } from './me-providers-get';
 import { openApiGet } from './openapi-get';
 import { outboxDeliverQueue } from './outbox-deliver-queue';
 import { outboxRedriveTimer } from './outbox-redrive-timer';
 import { providerCasesPost } from './provider-cases-post';
+import { providerOverviewGet } from './provider-overview-get';
 import { providerProcedureGet } from './provider-procedure-get';
 import { providerRetentionRunPost } from './provider-retention-run-post';
 import { providerSettingsGet } from './provider-settings-get';
@@ -89,6 +91,8 @@ export const providerRoutes: RouteDefinition[] = [
   providerSettingsGet,
   providerSettingsPut,
   providerProcedureGet,
+  providerOverviewGet,
+  meProvidersGet,
 ];
 
 /** The student's record across cases (issue 12): subject access exports. */

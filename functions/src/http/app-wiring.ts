@@ -28,6 +28,7 @@ export function appWiring(services: AppServices): AppWiring {
     sweep: services.sweep,
     providers: services.providers,
     record: services.record,
+    overview: services.overview,
     ...(services.relay === undefined ? {} : { relay: services.relay }),
   };
 }

@@ -9,6 +9,7 @@ import type { ProviderAdmin } from '../services/provider-admin';
 import type { ReviewSweep } from '../services/review-sweep';
 import type { OutboxRelay } from '../services/delivery/outbox-relay';
 import type { ProviderDirectory } from '../services/provider-directory';
+import type { ProviderOverviewService } from '../services/provider-overview';
 import type { Logger } from './logger';
 import { createUserLimiter } from './user-rate-limit';
 import type { AppRuntime } from './runtime';
@@ -34,6 +35,8 @@ export interface AppWiring {
   readonly record?: CaseRecord;
   /** The outbox relay (queue trigger, re-drive timer). */
   readonly relay?: OutboxRelay;
+  /** The provider overview (issue 10). */
+  readonly overview?: ProviderOverviewService;
 }
 
 /** What the host supplies to build the runtime. */
@@ -48,7 +51,7 @@ export interface RuntimeParts {
 export function composeRuntime(parts: RuntimeParts): AppRuntime {
   const { config, log } = parts;
   const connection = tableConnection(config.tables);
-  const { service, isAllowedTenant, providerAdmin, sweep, providers, record, relay } =
+  const { service, isAllowedTenant, providerAdmin, sweep, providers, record, relay, overview } =
     parts.createServices({
       config,
       connection,
@@ -73,5 +76,6 @@ export function composeRuntime(parts: RuntimeParts): AppRuntime {
     ...(providers === undefined ? {} : { providers }),
     ...(record === undefined ? {} : { record }),
     ...(relay === undefined ? {} : { relay }),
+    ...(overview === undefined ? {} : { overview }),
   };
 }

@@ -28,6 +28,16 @@ export function inputSchema(schema: z.ZodType): JsonSchema {
   return rest;
 }
 
+/** JSON Schema (draft 2020-12) of what the API answers. */
+export function outputSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io: 'output',
+    unrepresentable: 'any',
+  });
+  return rest;
+}
+
 /** The OpenAPI path of a Functions route template: `cases/{caseId:guid}` -> `/api/cases/{caseId}`. */
 export function openApiPath(route: string): string {
   return `/api/${route.replace(/\{\*?([A-Za-z0-9_]+)(?::[a-z]+)?\??\}/g, '{$1}')}`;
@@ -71,7 +81,9 @@ function headersOf(doc: RouteDoc) {
 function operation(route: RouteDefinition, doc: RouteDoc) {
   const success = {
     description: doc.success === 201 ? 'Created' : 'OK',
-    content: { 'application/json': { schema: {} } },
+    content: {
+      'application/json': { schema: doc.response === undefined ? {} : outputSchema(doc.response) },
+    },
   };
   return {
     operationId: route.name,

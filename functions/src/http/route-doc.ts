@@ -18,6 +18,8 @@ export interface RouteDoc {
   readonly command?: CaseCommandType;
   /** Extra request headers the route reads (e.g. `If-Match`), with a description each. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** The success body's schema, where one is declared (documented as the 2xx content). */
+  readonly response?: z.ZodType;
 }
 
 /** A route of the table together with its documentation. */

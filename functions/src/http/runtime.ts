@@ -8,6 +8,7 @@ import type { ProviderAdmin } from '../services/provider-admin';
 import type { ReviewSweep } from '../services/review-sweep';
 import type { OutboxRelay } from '../services/delivery/outbox-relay';
 import type { ProviderDirectory } from '../services/provider-directory';
+import type { ProviderOverviewService } from '../services/provider-overview';
 import type { Logger } from './logger';
 import type { UserLimiter } from './user-rate-limit';
 
@@ -28,6 +29,8 @@ export interface AppRuntime {
   readonly limitUser?: UserLimiter;
   /** The student's record (issue 12): verification, PDFs, exports. */
   readonly record?: CaseRecord;
+  /** The provider overview for programme leads and directors (issue 10). */
+  readonly overview?: ProviderOverviewService;
 }
 
 /** A handler ran before the host installed the runtime (a wiring bug). */

@@ -1,5 +1,6 @@
 import type { DecisionContext } from '@shared/domain/context';
 import { summarise } from '@shared/domain/case-view';
+import { overviewColumns, overviewRowOf } from '@shared/domain/overview/overview-row';
 import { reviewDueInputs } from '@shared/domain/review-due';
 import type { CaseState } from '@shared/domain/state';
 import { invitationKey } from './invitation-key';
@@ -30,5 +31,7 @@ export function summaryColumns(ctx: DecisionContext, state: CaseState): SummaryC
     reviewAnchor,
     planReviewDate,
     reviewPending,
+    // what the provider overview counts (school, signatures, stage runs), so it reads no state (issue 10)
+    ...overviewColumns(overviewRowOf(ctx, state, view)),
   };
 }

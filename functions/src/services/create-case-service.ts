@@ -13,6 +13,7 @@ import { RetentionRun } from './retention';
 import { CaseEraser } from '../infrastructure/tables/case-eraser';
 import { ProviderDirectory } from './provider-directory';
 import { ReviewSweep } from './review-sweep';
+import { ProviderOverviewService } from './provider-overview';
 import { SecurityAudit } from './security-audit';
 import { OutboxStore } from '../infrastructure/tables/outbox-store';
 import type { OutboxQueue } from '../infrastructure/queues/outbox-queue';
@@ -40,6 +41,8 @@ export interface AppServices {
   /** The retention erasure run (docs/data-stores.md). */
   readonly retention: RetentionRun;
   readonly outbox: OutboxStore;
+  /** The provider overview for programme leads and directors (issue 10). */
+  readonly overview: ProviderOverviewService;
   /** The outbox relay (absent when no deliverer, i.e. Graph is not configured). */
   readonly relay?: OutboxRelay;
 }
@@ -144,6 +147,7 @@ export function createAppServices(
     subjectAccess,
     retention,
     outbox,
+    overview: new ProviderOverviewService(commands, store, providers, clock),
     ...(relay === undefined ? {} : { relay }),
   };
 }

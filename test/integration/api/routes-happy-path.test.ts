@@ -376,6 +376,20 @@ describe('API happy path: every route once, through the local host, real tokens,
     expect(missing).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
 
+  it("reads the provider overview and the caller's provider views (issue 10)", async () => {
+    const overview = await expectOk(
+      'provider-overview-get',
+      'GET',
+      `/api/providers/${me}/overview`,
+      'me-director',
+    );
+    expect(bodyOf<{ providerId: string }>(overview).providerId).toBe(me);
+    const mine = await expectOk('me-providers-get', 'GET', '/api/me/providers', 'me-director');
+    expect(bodyOf<{ providers: { providerId: string }[] }>(mine).providers).toEqual([
+      expect.objectContaining({ providerId: me }),
+    ]);
+  });
+
   it('reads and replaces provider settings with If-Match, and 412s a stale ETag', async () => {
     const read = await expectOk(
       'provider-settings-get',
