@@ -26,6 +26,44 @@ afterEach(async () => {
 const organizerEvents = (r: DeliveryRig) =>
   r.graph.mailboxes.find(mail('bf-programme-lead'))!.calendar.filter((e) => e.role === 'organizer');
 
+/** Stage 1's review (BF-08): one target, the review observation, and the review with it met or not. */
+async function reviewStage1(r: DeliveryRig, caseId: string, met: boolean): Promise<void> {
+  must(
+    await r.services.cases.execute(
+      lead,
+      caseId,
+      {
+        type: 'addTarget',
+        text: 'Plan lessons with clear objectives',
+        actions: ['Share plans 2 days ahead'],
+        indicators: [],
+        monitoring: '',
+        successCriteria: '',
+      },
+      cmd(),
+    ),
+  );
+  const pm = who('bf-professional-mentor');
+  const view = must(await r.services.cases.getCase(lead, caseId));
+  const pmId = view.participants.find((p) => p.role === 'professionalMentor')!.participantId;
+  const asPm = async (command: unknown) =>
+    must(await r.services.cases.execute(pm, caseId, command as CaseCommand, cmd()));
+  await asPm({
+    type: 'recordObservation',
+    observationDefinitionId: 'review-observation',
+    date: '2025-01-01',
+    observers: [pmId],
+    notes: 'Weak starts',
+  });
+  const targets = must(await r.services.cases.getCase(lead, caseId)).stage!.plan.targets;
+  await asPm({
+    type: 'recordReview',
+    heldOn: '2025-01-01',
+    outcomes: targets.map((t) => ({ targetId: t.targetId, met, evidence: 'Observed' })),
+    notes: '',
+  });
+}
+
 describe('review-date reminder through the outbox relay (Azurite) to the local Graph', () => {
   it('BF-08: setting the review date puts one reminder in the calendar, moving it moves that event, ending the stage cancels it', async () => {
     const r = (rig = await deliveryRig());
@@ -66,33 +104,7 @@ describe('review-date reminder through the outbox relay (Azurite) to the local G
     expect(patches).toHaveLength(1);
 
     // Stage 1 ends (BF-11: a review with a target not met, then Stage 2 starts).
-    await run({
-      type: 'addTarget',
-      text: 'Plan lessons with clear objectives',
-      actions: ['Share plans 2 days ahead'],
-      indicators: [],
-      monitoring: '',
-      successCriteria: '',
-    });
-    const pm = who('bf-professional-mentor');
-    const view = must(await r.services.cases.getCase(lead, caseId));
-    const pmId = view.participants.find((p) => p.role === 'professionalMentor')!.participantId;
-    const asPm = async (command: unknown) =>
-      must(await r.services.cases.execute(pm, caseId, command as CaseCommand, cmd()));
-    await asPm({
-      type: 'recordObservation',
-      observationDefinitionId: 'review-observation',
-      date: '2025-01-01',
-      observers: [pmId],
-      notes: 'Weak starts',
-    });
-    const targets = must(await r.services.cases.getCase(lead, caseId)).stage!.plan.targets;
-    await asPm({
-      type: 'recordReview',
-      heldOn: '2025-01-01',
-      outcomes: targets.map((t) => ({ targetId: t.targetId, met: false, evidence: 'Observed' })),
-      notes: '',
-    });
+    await reviewStage1(r, caseId, false);
     await run({
       type: 'startStage',
       stageId: 'stage-2',
@@ -113,5 +125,38 @@ describe('review-date reminder through the outbox relay (Azurite) to the local G
     ).toLowerCase();
     expect(outbound).not.toContain('concern');
     expect(outbound).not.toContain('lessons lack structure');
+  });
+
+  it('BF-10: closing the case (every Stage 1 target met) cancels the review reminder: one /cancel, recorded once', async () => {
+    const r = (rig = await deliveryRig());
+    const caseId = await bfStage1WithEmails(r);
+    const run = async (command: CaseCommand) =>
+      must(await r.services.cases.execute(lead, caseId, command, cmd()));
+    await run({ type: 'setReviewDate', reviewDate: weekdayFromToday(7) });
+    await r.services.relay!.deliverCase('bright-futures-scitt', caseId);
+    expect(organizerEvents(r)).toHaveLength(1);
+    const eventId = organizerEvents(r)[0]!.event.id;
+
+    await reviewStage1(r, caseId, true);
+    await run({ type: 'closeCase', closureId: 'concerns-resolved', notes: 'Resolved at Stage 1' });
+    expect(must(await r.services.cases.getCase(lead, caseId)).status).toMatchObject({
+      kind: 'closed',
+    });
+    await r.services.relay!.deliverCase('bright-futures-scitt', caseId);
+    // A second relay pass (a redelivered queue message) sends nothing more.
+    await r.services.relay!.deliverCase('bright-futures-scitt', caseId);
+
+    const cancels = r.graph.requests.filter((q) => q.path.endsWith('/cancel'));
+    expect(cancels).toHaveLength(1);
+    expect(cancels[0]!.status).toBe(202);
+    expect(cancels[0]!.path).toBe(
+      `/users/${demoPersonas.find((p) => p.id === 'bf-programme-lead')!.oid}/events/${eventId}/cancel`,
+    );
+    expect(organizerEvents(r)[0]!.event.isCancelled).toBe(true);
+    const copy = r.graph.mailboxes.find(mail('bf-professional-mentor'))!.calendar[0]!;
+    expect(copy.event.isCancelled).toBe(true);
+    const history = await r.services.store.events('bright-futures-scitt', caseId);
+    expect(history.filter((e) => e.type === 'ReviewReminderCancelled')).toHaveLength(1);
+    expect(history.filter((e) => e.type === 'EffectFailed')).toHaveLength(0);
   });
 });
