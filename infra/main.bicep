@@ -26,7 +26,7 @@ param authTenantId string = tenant().tenantId
 @description('Function App name; its default host <name>.azurewebsites.net serves the API, the bot and the tab.')
 param functionAppName string = 'func-${appName}-${uniqueString(resourceGroup().id)}'
 
-@description('Host name the tab is served from (no https://). Defaults to the Function App host.')
+@description('Host name the tab is served from (no https://). Defaults to the Function App host, whose tab-get function serves /tab/, /tab/privacy and /tab/terms (ADR 0014). A custom domain must be bound to the Function App (docs/deploy.md, step 2).')
 param tabDomain string = '${functionAppName}.azurewebsites.net'
 
 @description('Storage account name (3-24 lower-case letters and digits, globally unique).')
@@ -57,6 +57,11 @@ param instanceMemoryMB int = 2048
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
+
+@description('Always-ready instances for the HTTP functions (the API, the bot and the tab). 0 (default): the first request after an idle spell waits for a cold start; 1 keeps the tab and the API warm, billed while idle.')
+@minValue(0)
+@maxValue(10)
+param alwaysReadyHttpInstances int = 0
 
 @description('Days Log Analytics keeps data.')
 @minValue(30)
@@ -135,6 +140,7 @@ module functionApp 'modules/function-app.bicep' = {
     publicTabOrigin: 'https://${tabDomain}'
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    alwaysReadyHttpInstances: alwaysReadyHttpInstances
   }
 }
 
@@ -154,6 +160,11 @@ module bot 'modules/bot.bicep' = {
 output functionAppName string = functionApp.outputs.name
 output functionAppHost string = functionApp.outputs.defaultHostName
 output tabDomain string = tabDomain
+// The addresses the Teams manifest names (manifest/manifest.template.json), all served by the
+// Function App's tab-get function from the deployment package's dist/tab.
+output tabUrl string = 'https://${tabDomain}/tab/'
+output privacyUrl string = 'https://${tabDomain}/tab/privacy'
+output termsUrl string = 'https://${tabDomain}/tab/terms'
 output authAppIdUri string = authAppIdUri
 output botEndpoint string = bot.outputs.endpoint
 output storageAccountName string = storage.outputs.name

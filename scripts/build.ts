@@ -2,6 +2,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { fontFiles as pdfFontFiles } from '../functions/src/pdf/fonts';
+import { buildLegalPages, type LegalBuildResult } from './legal/legal-pages';
 
 const root = path.resolve(__dirname, '..');
 
@@ -72,14 +73,27 @@ export interface TabBuildOptions {
   readonly mode?: TabBuildMode;
   /** Output folder (default addin/dist); emptied first so no stale chunk or map survives. */
   readonly outdir?: string;
+  /** The provider's privacy and terms sources (default `LEGAL_DIR`, else `legal/`). */
+  readonly legalDir?: string;
+  /** Refuse to build while a field of the provider's `provider.json` is empty. */
+  readonly requireCompleteLegal?: boolean;
+}
+
+/** Where the provider's privacy notice and terms are read from (docs/deploy.md, step 4). */
+export function legalDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.LEGAL_DIR?.trim();
+  return configured === undefined || configured === ''
+    ? path.join(root, 'legal')
+    : path.resolve(configured);
 }
 
 /**
  * Bundles the tab to addin/dist: index.html, main.js (the shell) and one chunk per view under
- * chunks/ (ESM code splitting). Source maps only in a local build (issue 8): a production build
- * ships none and no `sourceMappingURL` comment.
+ * chunks/ (ESM code splitting), and renders the provider's privacy and terms pages beside it.
+ * Source maps only in a local build (issue 8): a production build ships none and no
+ * `sourceMappingURL` comment.
  */
-export async function buildTab(options: TabBuildOptions = {}): Promise<void> {
+export async function buildTab(options: TabBuildOptions = {}): Promise<LegalBuildResult> {
   const mode = options.mode ?? 'production';
   const outdir = options.outdir ?? path.join(root, 'addin/dist');
   await rm(outdir, { recursive: true, force: true });
@@ -102,12 +116,47 @@ export async function buildTab(options: TabBuildOptions = {}): Promise<void> {
     logLevel: 'warning',
   });
   await copyFile(path.join(root, 'addin/index.html'), path.join(outdir, 'index.html'));
+  return buildLegalPages(options.legalDir ?? legalDirectory(), outdir, {
+    requireComplete: options.requireCompleteLegal ?? false,
+  });
+}
+
+/** Options of a release build (the deployment package's `dist/`). */
+export interface ReleaseBuildOptions {
+  /** Default functions/dist; emptied first. */
+  readonly distDir?: string;
+  readonly legalDir?: string;
+  readonly requireCompleteLegal?: boolean;
+}
+
+/**
+ * The production build of the whole deployment package: the Functions bundle in `dist/` and
+ * the production tab in `dist/tab`, which the `tab-get` function serves at `/tab/` (ADR 0014).
+ */
+export async function buildRelease(options: ReleaseBuildOptions = {}): Promise<LegalBuildResult> {
+  const distDir = options.distDir ?? functionsDistDir;
+  await rm(distDir, { recursive: true, force: true });
+  await mkdir(distDir, { recursive: true });
+  const [, legal] = await Promise.all([
+    buildFunctions(distDir),
+    buildTab({
+      mode: 'production',
+      outdir: path.join(distDir, 'tab'),
+      ...(options.legalDir === undefined ? {} : { legalDir: options.legalDir }),
+      requireCompleteLegal: options.requireCompleteLegal ?? false,
+    }),
+  ]);
+  return legal;
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
-  await Promise.all([buildFunctions(), buildTab()]);
-  console.log(`Built functions/dist/main.js and addin/dist in ${Date.now() - started} ms.`);
+  const legal = await buildRelease();
+  console.log(`Built functions/dist (main.js, tab/) in ${Date.now() - started} ms.`);
+  if (legal.unfilled.length > 0)
+    console.warn(
+      `The privacy and terms pages still have gaps (${legal.unfilled.join(', ')}): fill in ${path.relative(root, path.join(legalDirectory(), 'provider.json'))} before packaging.`,
+    );
 }
 
 if (require.main === module) {

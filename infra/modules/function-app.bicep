@@ -1,5 +1,7 @@
 // Flex Consumption (FC1) Function App on Linux, Node 22, running as a user-assigned identity:
 // deployment package, AzureWebJobsStorage, tables and telemetry all use that identity.
+// One origin serves everything: the API and the bot under /api/, the built tab (with its CSP)
+// under /tab/ from the package's dist/tab (host.json routePrefix "", ADR 0014).
 
 @description('Function App name (globally unique; the default host is <name>.azurewebsites.net).')
 param name string
@@ -55,6 +57,11 @@ param instanceMemoryMB int
 @maxValue(1000)
 param maximumInstanceCount int
 
+@description('Always-ready instances of the HTTP group (API, bot, tab); 0 = scale from zero.')
+@minValue(0)
+@maxValue(10)
+param alwaysReadyHttpInstances int = 0
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -103,6 +110,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        alwaysReady: alwaysReadyHttpInstances == 0 ? [] : [{ name: 'http', instanceCount: alwaysReadyHttpInstances }]
       }
       runtime: {
         name: 'node'

@@ -94,7 +94,7 @@ async function handle(
     options.tabDir !== undefined &&
     (url.pathname === '/tab' || url.pathname.startsWith('/tab/'))
   ) {
-    await serveTab(options.tabDir, method, url.pathname, response);
+    await serveTab(options.tabDir, method, url, response);
     return;
   }
   const headers = headerRecord(request);

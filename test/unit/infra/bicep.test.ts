@@ -244,3 +244,26 @@ describe('scanBicep', () => {
     expect(paramsOf(t.code)).toEqual(new Map([['b', true]]));
   });
 });
+
+describe('infra: the tab is hosted where the manifest says (issue 10, ADR 0014)', () => {
+  it('outputs the manifest addresses on the tab domain, which defaults to the Function App host', () => {
+    const main = text('main.bicep').code;
+    expect(main).toContain("param tabDomain string = '${functionAppName}.azurewebsites.net'");
+    expect(main).toContain("output tabUrl string = 'https://${tabDomain}/tab/'");
+    expect(main).toContain("output privacyUrl string = 'https://${tabDomain}/tab/privacy'");
+    expect(main).toContain("output termsUrl string = 'https://${tabDomain}/tab/terms'");
+    const manifest = readFileSync(
+      path.join(infraDir, '../manifest/manifest.template.json'),
+      'utf8',
+    );
+    expect(manifest).toContain('"privacyUrl": "https://{{TAB_DOMAIN}}/tab/privacy"');
+    expect(manifest).toContain('"termsOfUseUrl": "https://{{TAB_DOMAIN}}/tab/terms"');
+  });
+
+  it('can keep the HTTP group warm (always ready), off by default', () => {
+    expect(resourceCode('modules/function-app.bicep', 'site')).toContain(
+      "alwaysReady: alwaysReadyHttpInstances == 0 ? [] : [{ name: 'http', instanceCount: alwaysReadyHttpInstances }]",
+    );
+    expect(text('main.bicep').code).toContain('param alwaysReadyHttpInstances int = 0');
+  });
+});
