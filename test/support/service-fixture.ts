@@ -48,7 +48,7 @@ export async function freshServices(
 ): Promise<
   AppServices & {
     counter: ReturnType<typeof countingPolicy>;
-    tables: { cases: string; providers: string; securityAudit: string };
+    tables: { cases: string; providers: string; securityAudit: string; dueIndex: string };
   }
 > {
   const connectionString = process.env.AZURE_TABLES_CONNECTION_STRING;
@@ -60,6 +60,7 @@ export async function freshServices(
     cases: `cases${suffix}`,
     providers: `providers${suffix}`,
     securityAudit: `audit${suffix}`,
+    dueIndex: `due${suffix}`,
   };
   const services = createAppServices(
     { connectionString },

@@ -28,6 +28,7 @@ import { staleVersion, viewOf } from './case-version';
 import { summaryColumns } from './case-summary-columns';
 import type { ProviderContext, ProviderDirectory } from './provider-directory';
 import { readState } from './stored-state';
+import { dueChanged, type DueIndexSync } from './reminders/due-index-sync';
 import type { SecurityAudit } from './security-audit';
 
 /** What the service needs from its host. */
@@ -45,6 +46,21 @@ export interface CaseServiceDeps {
    * throw: a lost enqueue is re-driven by the outbox timer.
    */
   readonly afterCommit?: (providerId: string, caseId: string) => Promise<void>;
+  /** The due-date index (ADR 0011): reconciled after each commit that changes a case's due items. */
+  readonly dueIndex?: DueIndexSync;
+  /**
+   * True when a relay carries out `syncDueIndex` effects: a commit that changes the due items
+   * then also writes one, so a crash before the inline reconcile is healed by the relay.
+   */
+  readonly dueIndexHeal?: boolean;
+}
+
+/** How a commit leaves (the sweep batches its own deliveries and writes its own index rows). */
+export interface PersistOptions {
+  /** Do not enqueue: the caller delivers the effects itself (the re-drive timer is the backstop). */
+  readonly deferDelivery?: boolean;
+  /** Do not reconcile the due-date index: the caller maintains the rows it consumed. */
+  readonly skipDueIndex?: boolean;
 }
 
 const notFound = () => refuse('NOT_FOUND', 'No such case.');
@@ -220,10 +236,15 @@ export class CaseCommands {
     commandId: string,
     commandName: string,
     fingerprint = '',
+    options: PersistOptions = {},
   ) {
     const next = events.reduce<CaseState | null>((s, e) => evolve(s, e), state);
     if (next === null) throw new CaseServiceError('a command produced no case');
     const at = ctx.now.toISOString();
+    const dueIndex = options.skipDueIndex === true ? undefined : this.deps.dueIndex;
+    const reindex = dueIndex !== undefined && dueChanged(ctx, state, next);
+    const written: readonly Effect[] =
+      reindex && this.deps.dueIndexHeal === true ? [...effects, { kind: 'syncDueIndex' }] : effects;
     const outcome = await this.deps.store.commit({
       providerId: next.providerId,
       caseId: next.caseId,
@@ -237,11 +258,13 @@ export class CaseCommands {
         at,
         command: commandName,
       })),
-      effects: effects.map((e) => ({ kind: e.kind, data: e })),
+      effects: written.map((e) => ({ kind: e.kind, data: e })),
       commandId,
       result: { events: events.map((e) => e.type), fingerprint },
     });
-    if (outcome.kind === 'committed' && effects.length > 0)
+    if (outcome.kind === 'committed' && reindex)
+      await dueIndex.reconcile(ctx, state, next).catch(() => undefined); // healed: syncDueIndex
+    if (outcome.kind === 'committed' && written.length > 0 && options.deferDelivery !== true)
       await this.deps.afterCommit?.(next.providerId, next.caseId);
     return { outcome, next };
   }

@@ -18,12 +18,18 @@ import { SecurityAudit } from './security-audit';
 import { OutboxStore } from '../infrastructure/tables/outbox-store';
 import type { OutboxQueue } from '../infrastructure/queues/outbox-queue';
 import { OutboxRelay, type Deliverer } from './delivery/outbox-relay';
+import { DueIndexStore } from '../infrastructure/tables/due-index-store';
+import { DueIndexSync } from './reminders/due-index-sync';
+import { SweepDelivery } from './reminders/sweep-delivery';
+import { withDueIndexSync } from './reminders/sync-deliverer';
 
 /** Table names, overridable so tests can isolate themselves. */
 export interface TableNames {
   readonly cases: string;
   readonly providers: string;
   readonly securityAudit: string;
+  /** The due-date index the timed sweep reads (ADR 0011). */
+  readonly dueIndex: string;
 }
 
 /** The application service and the parts hosts need besides it. */
@@ -43,6 +49,8 @@ export interface AppServices {
   readonly outbox: OutboxStore;
   /** The provider overview for programme leads and directors (issue 10). */
   readonly overview: ProviderOverviewService;
+  /** The due-date index (ADR 0011). */
+  readonly dueIndex: DueIndexStore;
   /** The outbox relay (absent when no deliverer, i.e. Graph is not configured). */
   readonly relay?: OutboxRelay;
 }
@@ -54,6 +62,8 @@ export interface DeliveryParts {
   /** Told when an enqueue fails (the re-drive timer then delivers the effects). */
   readonly onEnqueueFailed?: (error: unknown, caseId: string) => void;
   readonly leaseMs?: number;
+  /** How long a sweep's claim on a due row holds before another sweep may take it over. */
+  readonly sweepLeaseMs?: number;
 }
 
 /** Wires the application service onto Azure Table Storage (Azurite locally). */
@@ -91,26 +101,42 @@ export function createAppServices(
   const audit = new SecurityAudit(
     openTable(connection, options.tables?.securityAudit ?? 'securityAudit', options.tableOptions),
   );
+  const dueIndex = new DueIndexStore(
+    openTable(connection, options.tables?.dueIndex ?? 'dueIndex', options.tableOptions),
+  );
+  const dueSync = new DueIndexSync(dueIndex);
   const commands = new CaseCommands({
     store,
     providers,
     clock,
     newId: newEntityId,
     audit,
+    dueIndex: dueSync,
+    dueIndexHeal: delivery.deliverer !== undefined,
     ...(afterCommit === undefined ? {} : { afterCommit }),
   });
-  const relay =
+  const deliverer =
     delivery.deliverer === undefined
       ? undefined
-      : new OutboxRelay({
-          commands,
-          store,
-          outbox,
-          providers,
-          deliverer: delivery.deliverer,
-          clock,
-          ...(delivery.leaseMs === undefined ? {} : { leaseMs: delivery.leaseMs }),
-        });
+      : withDueIndexSync(delivery.deliverer, dueSync, (p) => commands.context(p));
+  const leaseMs = delivery.leaseMs ?? 5 * 60_000;
+  const relay =
+    deliverer === undefined
+      ? undefined
+      : new OutboxRelay({ commands, store, outbox, providers, deliverer, clock, leaseMs });
+  const sweepDelivery =
+    deliverer === undefined
+      ? undefined
+      : new SweepDelivery({ commands, store, outbox, deliverer, clock, leaseMs });
+  const sweep = new ReviewSweep({
+    commands,
+    store,
+    index: dueIndex,
+    providers,
+    clock,
+    ...(sweepDelivery === undefined ? {} : { delivery: sweepDelivery }),
+    ...(delivery.sweepLeaseMs === undefined ? {} : { leaseMs: delivery.sweepLeaseMs }),
+  });
   const queries = new CaseQueries(commands, store, providers, audit);
   const record = new CaseRecord(commands, store, clock);
   const subjectAccess = new SubjectAccess(store, providers, record, clock);
@@ -141,7 +167,8 @@ export function createAppServices(
     commands,
     providers,
     store,
-    sweep: new ReviewSweep(commands, store, providers, clock),
+    sweep,
+    dueIndex,
     audit,
     record,
     subjectAccess,

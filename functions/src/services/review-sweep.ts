@@ -1,14 +1,23 @@
-import { todayInUk } from '@shared/calendar';
+/**
+ * The timed sweep (issue 9 §3-4, ADR 0011): reads the due-date index, never the cases' listing.
+ * It reads today's partition and every earlier one not yet emptied (from the watermark on, so a
+ * run after downtime catches up), claims each row with a conditional insert, re-derives the case's
+ * due items from its state (`decideDue`: the state is the truth, the index only says where to
+ * look), commits what is due as events with notify effects (one commit per case), and delivers
+ * every case's notifications together through the outbox (`SweepDelivery`, `$batch` of 20).
+ */
+import { randomUUID } from 'node:crypto';
+import { addCalendarDays, todayInUk } from '@shared/calendar';
 import type { DecisionContext, Identity } from '@shared/domain/context';
-import { reviewDueNow } from '@shared/domain/review-due';
-import { decideOverdue } from '@shared/domain/decide/overdue';
-import type {
-  CaseStore,
-  StoredCase,
-  SummaryColumns,
-} from '../infrastructure/tables/case-store-port';
+import { decideDue } from '@shared/domain/decide/timed-reminders';
+import type { CaseStore, StoredCase } from '../infrastructure/tables/case-store-port';
+import type { DueIndexStore, DueRow } from '../infrastructure/tables/due-index-store';
 import type { CaseCommands } from './case-service';
-import type { ProviderDirectory } from './provider-directory';
+import type { ProviderContext, ProviderDirectory } from './provider-directory';
+import { dueRows } from './reminders/due-index-sync';
+import { mapLimit } from './reminders/map-limit';
+import { reindexIfChanged } from './reminders/provider-reindex';
+import type { SweepDelivery } from './reminders/sweep-delivery';
 import { readState } from './stored-state';
 
 /** The timer's identity in the audit trail. */
@@ -22,29 +31,42 @@ export const timerIdentity: Identity = {
 export type SweepCommands = Pick<CaseCommands, 'context' | 'persist'>;
 
 /** What the sweep needs from the case table (a seam: tests wrap it to inject failures). */
-export type SweepStore = Pick<CaseStore, 'listSummaries' | 'load'>;
+export type SweepStore = Pick<CaseStore, 'load' | 'listSummaries'>;
 
-/** The columns the sweep selects candidates by; only candidates are read in full. */
-const candidateColumns = ['status', 'stageId', 'reviewAnchor', 'planReviewDate', 'reviewPending'];
+/** What the sweep needs from the due-date index (a seam). */
+export type SweepIndex = Pick<
+  DueIndexStore,
+  | 'day'
+  | 'claim'
+  | 'finish'
+  | 'release'
+  | 'put'
+  | 'remove'
+  | 'watermark'
+  | 'advance'
+  | 'indexedWith'
+  | 'markIndexed'
+>;
 
-/**
- * One case (or one provider's listing) the sweep could not process. Ids and the error's class
- * name only: never the message, which may quote stored data.
- */
+/** One case the sweep could not process: ids and the error's class name only, never its message. */
 export interface SweepFailure {
   readonly providerId: string;
-  /** null when listing the provider's cases failed (storage unavailable): none was visited. */
+  /** null when reading the index failed: no case was visited. */
   readonly caseId: string | null;
-  /** The error class, e.g. `CorruptRowError`, `TransientStorageError`; `Conflict` when other writers kept winning. */
+  /** The error class, e.g. `TransientStorageError`; `Conflict` when other writers kept winning. */
   readonly kind: string;
 }
 
 /** The outcome of one sweep. */
 export interface SweepResult {
-  /** Cases escalated by this run (a case another run escalated first is in neither list). */
+  /** Cases this run committed reminders or escalations on. */
   readonly escalated: readonly string[];
-  /** Cases this run could not process; a later run retries them (the selection is state-based, I5). */
+  /** Cases this run could not process; their rows stay, so a later run retries them. */
   readonly failed: readonly SweepFailure[];
+  /** Index rows read (today's partition and the earlier ones not yet emptied). */
+  readonly rowsRead: number;
+  /** Outbox effects this run delivered and settled. */
+  readonly delivered: number;
 }
 
 /** A sweep left some cases unprocessed; thrown by the timer so the host's retry policy runs (I7). */
@@ -55,111 +77,213 @@ export class ReviewSweepIncompleteError extends Error {
   }
 }
 
+export interface SweepDeps {
+  readonly commands: SweepCommands;
+  readonly store: SweepStore;
+  readonly index: SweepIndex;
+  readonly providers: Pick<ProviderDirectory, 'get' | 'all'>;
+  readonly clock: () => Date;
+  /** Delivers what the sweep committed (absent: the queue/re-drive relay delivers it). */
+  readonly delivery?: Pick<SweepDelivery, 'deliver'>;
+  /** How long a claim holds before another sweep may take it over (a sweep that died). */
+  readonly leaseMs?: number;
+  /** How many days back a first run (no watermark) reads. */
+  readonly lookbackDays?: number;
+  /** Cases processed at once. */
+  readonly concurrency?: number;
+}
+
 /** Attempts per case when another writer commits between our read and our write. */
 const MAX_ATTEMPTS = 3;
-
 const safeKind = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const errorKind = (error: unknown) =>
+  error instanceof Error && safeKind.test(error.name) ? error.name : 'UnknownError';
 
-/** The error's class name, if it looks like one; never its message. */
-function errorKind(error: unknown): string {
-  return error instanceof Error && safeKind.test(error.name) ? error.name : 'UnknownError';
+/** The days a sweep on `today` reads: after the watermark (or the lookback) through today. */
+export function daysToRead(watermark: string | null, today: string, lookbackDays: number) {
+  const first =
+    watermark === null ? addCalendarDays(today, -lookbackDays) : addCalendarDays(watermark, 1);
+  const days: string[] = [];
+  for (let d = first; d <= today; d = addCalendarDays(d, 1)) days.push(d);
+  return days;
 }
 
-/**
- * Open, with a review due before today under the provider's current settings and calendar,
- * recounted from the summary columns without reading state (item 7). A row written before those
- * columns existed is read and decided in full.
- */
-function isCandidate(ctx: DecisionContext, summary: SummaryColumns, today: string): boolean {
-  if (summary.status !== 'open') return false;
-  if (typeof summary.reviewPending !== 'boolean') return true;
-  const text = (key: string) => (typeof summary[key] === 'string' ? summary[key] : null);
-  const due = reviewDueNow(ctx, {
-    stageId: text('stageId'),
-    reviewAnchor: text('reviewAnchor'),
-    planReviewDate: text('planReviewDate'),
-    reviewPending: summary.reviewPending,
-  });
-  return due !== null && due < today;
-}
+type Claimed = { readonly row: DueRow; readonly etag: string };
 
-/**
- * Finds open cases whose review is overdue and records each escalation once (idempotent: the
- * command id is the stage run and due date, and the state remembers flagged dates). Safe to run
- * twice or overlapping (the timer is at-least-once, I2). Each case is processed on its own: a
- * case that fails is reported and the sweep carries on, so one bad row cannot block the rest (I6).
- */
 export class ReviewSweep {
-  constructor(
-    private readonly commands: SweepCommands,
-    private readonly store: SweepStore,
-    private readonly providers: ProviderDirectory,
-    private readonly clock: () => Date,
-  ) {}
+  constructor(private readonly deps: SweepDeps) {}
 
-  /** Runs one sweep over every provider's open cases. */
+  /** Runs one sweep over the due-date index. */
   async run(): Promise<SweepResult> {
-    const escalated: string[] = [];
+    const now = this.deps.clock();
+    const today = todayInUk(now);
+    const runId = randomUUID();
     const failed: SweepFailure[] = [];
-    const today = todayInUk(this.clock());
-    for (const provider of (await this.providers.all()).values()) {
-      const providerId = provider.settings.providerId;
-      try {
-        const ctx = this.commands.context(provider);
-        const candidates: string[] = [];
-        for await (const row of this.store.listSummaries(providerId, candidateColumns)) {
-          if (isCandidate(ctx, row.summary, today)) candidates.push(row.caseId);
-        }
-        for (const caseId of candidates) {
-          try {
-            const outcome = await this.escalate(ctx, providerId, caseId);
-            if (outcome === 'committed') escalated.push(caseId);
-            if (outcome === 'conflict') failed.push({ providerId, caseId, kind: 'Conflict' });
-          } catch (error) {
-            failed.push({ providerId, caseId, kind: errorKind(error) });
-          }
-        }
-      } catch (error) {
-        failed.push({ providerId, caseId: null, kind: errorKind(error) });
+    let days: string[];
+    let rows: DueRow[][];
+    try {
+      for (const provider of (await this.deps.providers.all()).values()) {
+        const providerId = provider.settings.providerId;
+        for (const { caseId, error } of await reindexIfChanged({ ...this.deps }, provider))
+          failed.push({ providerId, caseId, kind: errorKind(error) });
       }
+      days = daysToRead(await this.deps.index.watermark(), today, this.deps.lookbackDays ?? 14);
+      rows = await Promise.all(days.map((d) => this.deps.index.day(d)));
+    } catch (error) {
+      return {
+        escalated: [],
+        failed: [{ providerId: '', caseId: null, kind: errorKind(error) }],
+        rowsRead: 0,
+        delivered: 0,
+      };
     }
-    return { escalated, failed };
+    const byCase = new Map<string, DueRow[]>();
+    for (const row of rows.flat()) {
+      const id = `${row.providerId}|${row.caseId}`;
+      byCase.set(id, [...(byCase.get(id) ?? []), row]);
+    }
+    const escalated: { provider: ProviderContext; caseId: string }[] = [];
+    const left = new Set<string>();
+    await mapLimit([...byCase.values()], this.deps.concurrency ?? 16, async (caseRows) => {
+      const first = caseRows[0] as DueRow;
+      try {
+        const outcome = await this.processCase(caseRows, runId, now);
+        if (outcome.committed !== null)
+          escalated.push({ provider: outcome.committed, caseId: first.caseId });
+        for (const day of outcome.left) left.add(day);
+      } catch (error) {
+        const kind = errorKind(error);
+        const known = failed.some((f) => f.caseId === first.caseId && f.kind === kind);
+        if (!known) failed.push({ providerId: first.providerId, caseId: first.caseId, kind });
+        for (const row of caseRows) left.add(row.day);
+      }
+    });
+    const delivered = await this.deliver(escalated, failed);
+    await this.advance(days, left, today, failed);
+    return {
+      escalated: escalated.map((e) => e.caseId),
+      failed,
+      rowsRead: rows.flat().length,
+      delivered,
+    };
+  }
+
+  /** The watermark moves past every day before yesterday whose partition is now empty. */
+  private async advance(
+    days: readonly string[],
+    left: Set<string>,
+    today: string,
+    failed: SweepFailure[],
+  ) {
+    const yesterday = addCalendarDays(today, -1);
+    let through: string | null = null;
+    for (const day of days) {
+      if (day >= yesterday || left.has(day)) break;
+      through = day;
+    }
+    if (through === null) return;
+    try {
+      await this.deps.index.advance(through);
+    } catch (error) {
+      failed.push({ providerId: '', caseId: null, kind: errorKind(error) });
+    }
+  }
+
+  private async deliver(
+    cases: { provider: ProviderContext; caseId: string }[],
+    failed: SweepFailure[],
+  ) {
+    if (this.deps.delivery === undefined || cases.length === 0) return 0;
+    try {
+      return await this.deps.delivery.deliver(cases);
+    } catch (error) {
+      // Committed and pending in the outbox: the relay's re-drive timer delivers them.
+      failed.push({ providerId: '', caseId: null, kind: errorKind(error) });
+      return 0;
+    }
   }
 
   /**
-   * Reads one candidate, decides and persists; on a lost race, re-reads and decides again
-   * (bounded). A row that cannot be read fails this case only.
+   * Claims one case's rows, decides on its state and commits once; rows whose item is issued,
+   * gone or not due yet are removed (moved to their new day), claims finished. Answers the
+   * provider when a commit was made, and the days whose rows stay (held by another sweep).
    */
-  private async escalate(
-    ctx: DecisionContext,
-    providerId: string,
-    caseId: string,
-  ): Promise<'committed' | 'nothing' | 'conflict'> {
-    let stored: StoredCase | undefined = await this.store.load(providerId, caseId);
+  private async processCase(caseRows: readonly DueRow[], runId: string, now: Date) {
+    const first = caseRows[0] as DueRow;
+    const left = new Set<string>();
+    const claims: Claimed[] = [];
+    for (const row of caseRows) {
+      const claim = await this.deps.index.claim(row, runId, now, this.deps.leaseMs ?? 10 * 60_000);
+      if (claim.kind === 'claimed') claims.push({ row, etag: claim.etag });
+      else if (claim.kind === 'done') await this.deps.index.remove([row]);
+      else left.add(row.day);
+    }
+    if (claims.length === 0) return { committed: null, left };
+    try {
+      const provider = await this.deps.providers.get(first.providerId);
+      if (provider === undefined) {
+        await this.close(claims, [], now);
+        return { committed: null, left };
+      }
+      const ctx = this.deps.commands.context(provider);
+      const keys = claims.map((c) => c.row.key);
+      const committed = await this.commit(ctx, first, keys);
+      await this.close(claims, committed.moved, now);
+      return { committed: committed.did ? provider : null, left };
+    } catch (error) {
+      // Let the next run retry at once (a sweep that dies instead leaves them to the lease).
+      await Promise.all(claims.map((c) => this.deps.index.release(c.row, c.etag))).catch(
+        () => undefined,
+      );
+      throw error;
+    }
+  }
+
+  /** Decides and persists on the case; on a lost race re-reads and decides again (bounded). */
+  private async commit(ctx: DecisionContext, row: DueRow, keys: readonly string[]) {
+    let stored: StoredCase | undefined = await this.deps.store.load(row.providerId, row.caseId);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      if (stored === undefined) return 'nothing';
+      if (stored === undefined) return { did: false, moved: [] };
       const state = readState(stored.state, stored.caseId);
-      const decision = decideOverdue(ctx, state);
-      if (decision === null) return 'nothing';
-      const event = decision.events[0];
-      const commandId =
-        event?.type === 'ReviewOverdueFlagged'
-          ? `overdue-${event.instanceId}-${event.dueDate}${event.rung === undefined ? '' : `-r${String(event.rung)}`}`
-          : `overdue-${stored.caseId}`;
-      const { outcome } = await this.commands.persist(
+      const decision = decideDue(ctx, state, keys);
+      const later = dueRows(ctx, state).filter(
+        (r) => keys.includes(r.key) && r.day > todayInUk(ctx.now),
+      );
+      if (decision === null) return { did: false, moved: later };
+      const { outcome } = await this.deps.commands.persist(
         ctx,
         timerIdentity,
         stored,
         state,
         decision.events,
         decision.effects,
-        commandId,
+        `due-${stored.caseId}-${String(stored.seq)}`,
         'reviewSweep',
+        '',
+        { deferDelivery: this.deps.delivery !== undefined, skipDueIndex: true },
       );
-      if (outcome.kind === 'committed') return 'committed';
-      if (outcome.kind === 'duplicate') return 'nothing';
-      stored = await this.store.load(providerId, caseId);
+      if (outcome.kind !== 'conflict') return { did: outcome.kind === 'committed', moved: later };
+      stored = await this.deps.store.load(row.providerId, row.caseId);
     }
-    return 'conflict';
+    throw new SweepConflictError(`other writers kept winning on ${row.caseId}`);
   }
+
+  /** Removes the claimed rows (re-writing those due later on their new day) and ends the claims. */
+  private async close(claims: readonly Claimed[], moved: readonly DueRow[], now: Date) {
+    await this.deps.index.put(moved);
+    await this.deps.index.remove(claims.map((c) => c.row));
+    const later = new Set(moved.map((r) => r.key));
+    await Promise.all(
+      claims.map((c) =>
+        later.has(c.row.key)
+          ? this.deps.index.release(c.row, c.etag)
+          : this.deps.index.finish(c.row, c.etag, now),
+      ),
+    );
+  }
+}
+
+/** Other writers kept winning the race for one case; its rows stay for the next run. */
+export class SweepConflictError extends Error {
+  override readonly name = 'Conflict';
 }

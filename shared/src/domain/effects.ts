@@ -13,6 +13,11 @@ export type NotificationTemplate =
   | 'review-recorded'
   | 'review-due'
   | 'review-overdue'
+  /** Timed reminders from the due-date index (issue 9 §3, ADR 0011). */
+  | 'review-due-today'
+  | 'signatures-missing'
+  | 'window-closing'
+  | 'concern-unacknowledged'
   | 'final-outcome-recorded'
   | 'duty-completed'
   | 'appeal-updated'
@@ -33,4 +38,10 @@ export type Effect =
   | { readonly kind: 'reviewReminder'; readonly instanceId: string; readonly reviewDate: string }
   /** Cancel that reminder: the stage or the case ended. */
   | { readonly kind: 'cancelReviewReminder'; readonly instanceId: string }
-  | { readonly kind: 'refreshCaseCard' };
+  | { readonly kind: 'refreshCaseCard' }
+  /**
+   * Re-derive the case's rows in the due-date index from its current state (ADR 0011). Written
+   * by the application service when a commit changes the case's due items, so a crash between
+   * the commit and the index write is healed by the relay (or its re-drive timer).
+   */
+  | { readonly kind: 'syncDueIndex' };

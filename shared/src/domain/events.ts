@@ -16,6 +16,7 @@ import type {
   Target,
 } from './state';
 import type { WindowChange } from './window-change';
+import type { TimedReminderKind } from './due/due-kinds';
 
 /** The DfE handoff as recorded (ME-70); the latest recorded one is the one to enter in Register. */
 export interface DfeHandoff {
@@ -122,6 +123,18 @@ export type CaseEvent =
       readonly at: string;
       /** The ladder rung reached (absent: the first). */
       readonly rung?: number;
+    }
+  /**
+   * A timed reminder from the due-date index was issued (issue 9 §3, ADR 0011): the sweep
+   * recorded it once per (kind, occurrence), with the notify effect that tells its people.
+   */
+  | {
+      readonly type: 'TimedReminderIssued';
+      readonly kind: TimedReminderKind;
+      readonly occurrence: string;
+      readonly dueOn: string;
+      readonly recipients: readonly string[];
+      readonly at: string;
     }
   /** The provider's settings changed and moved the current stage's review window (item 11). */
   | {

@@ -1,3 +1,4 @@
+import { reminderKey } from './due/due-kinds';
 import { evolveDelivery, type DeliveryEvent } from './evolve-delivery';
 import type { CaseEvent } from './events';
 import { applyCorrection } from './evolve-correction';
@@ -157,6 +158,14 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
         ...s,
         overdueFlags: [...s.overdueFlags, overdueFlag(event.dueDate, event.rung)],
       }));
+    case 'TimedReminderIssued':
+      return {
+        ...state,
+        remindersIssued: [
+          ...(state.remindersIssued ?? []),
+          reminderKey(event.kind, event.occurrence),
+        ],
+      };
     case 'ReviewWindowChanged':
       return state; // the window is recounted from the settings; the event keeps the change on the record
     case 'CommentAdded':

@@ -296,4 +296,6 @@ export interface CaseState {
   readonly imp: readonly ImpRecord[];
   /** Effects whose delivery failed and has not been retried (absent: none ever failed). */
   readonly deliveryFailures?: readonly DeliveryFailure[];
+  /** Timed reminders already issued, `{kind}:{occurrence}` (ADR 0011; absent: none yet). */
+  readonly remindersIssued?: readonly string[];
 }

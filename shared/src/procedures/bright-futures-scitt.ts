@@ -398,6 +398,24 @@ export const brightFuturesScitt = {
       rules: ['X-12'],
     },
     {
+      key: 'reviewNoticeDays',
+      label: 'Remind the reviewers this many school days before a review is due',
+      description:
+        'The agreed review date (BF-08, BF-18) reaches the reviewers ahead of time, then on the day. Default: 3 school days.',
+      type: 'number',
+      default: 3,
+      rules: ['BF-08', 'BF-18'],
+    },
+    {
+      key: 'signatureChaseDays',
+      label: 'Chase missing signatures after this many working days',
+      description:
+        'The Stage 2 plan is signed by all partners (BF-20). Counted from the first signature on the plan version. Default: 3 working days.',
+      type: 'number',
+      default: 3,
+      rules: ['BF-20'],
+    },
+    {
       key: 'specialCategoryRoles',
       label: 'Who may see medical circumstances',
       description:

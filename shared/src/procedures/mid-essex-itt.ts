@@ -364,6 +364,7 @@ export const midEssexItt = {
         maxDays: 10,
         unit: { setting: 'cfcDayUnit' },
         setBy: ['courseTutor', 'director'],
+        warnBeforeMaximum: true, // ME-37: in place for no longer than 10 working days
         rules: ['ME-37', 'ME-48', 'ME-54', 'ME-56', 'ME-58', 'X-01', 'X-02'],
       },
       meetings: [
@@ -457,6 +458,7 @@ export const midEssexItt = {
         unit: { setting: 'cfcDayUnit' },
         anchor: 'previousStageStart',
         setBy: ['courseTutor', 'director'],
+        warnBeforeMaximum: true, // ME-59: no later than ten working days after the first CfC meeting
         rules: ['ME-58', 'ME-59', 'X-02'],
       },
       review: { by: ['courseTutor', 'director', 'leadSubjectTutor'], rules: ['ME-55', 'ME-60'] },
@@ -722,6 +724,42 @@ export const midEssexItt = {
       choices: ['both', 'unlikely-only'],
       default: 'both',
       rules: ['X-11'],
+    },
+    {
+      key: 'reviewNoticeDays',
+      label: 'Remind the reviewers this many school days before a review is due',
+      description:
+        'The review dates of ME-16, ME-27, ME-32 and ME-48 reach the reviewers ahead of time, then on the day. Default: 3 school days.',
+      type: 'number',
+      default: 3,
+      rules: ['ME-16', 'ME-48'],
+    },
+    {
+      key: 'signatureChaseDays',
+      label: 'Chase missing signatures after this many working days',
+      description:
+        'Every plan is signed by the people on its form (ME-28, ME-33, ME-57). Counted from the first signature on the plan version. Default: 3 working days.',
+      type: 'number',
+      default: 3,
+      rules: ['ME-28', 'ME-33', 'ME-57'],
+    },
+    {
+      key: 'windowWarningDays',
+      label: 'Warn this many working days before a maximum period passes',
+      description:
+        'The Cause for Concern lasts no longer than 10 working days (ME-37) and the final review is held no later than ten working days after the first Cause for Concern meeting (ME-59). Default: 2 working days before.',
+      type: 'number',
+      default: 2,
+      rules: ['ME-37', 'ME-59'],
+    },
+    {
+      key: 'concernAckDays',
+      label: 'Chase the Course Tutor when a school concern is not acknowledged within (working days)',
+      description:
+        'ME-05: the Course Tutor must be contacted immediately; if they have not acknowledged within a working day they are reminded. Default: 1 working day.',
+      type: 'number',
+      default: 1,
+      rules: ['ME-05'],
     },
     {
       key: 'specialCategoryRoles',

@@ -67,6 +67,11 @@ export const reviewDateSchema = z.strictObject({
   indicativeDays: param(z.number().int().positive().nullable()).optional(),
   anchor: z.enum(['stageStart', 'previousStageStart']).default('stageStart'),
   setBy: param(roleList),
+  /**
+   * The maximum is a hard limit of the procedure (ME-37, ME-59): the due-date index warns the
+   * people who set the date some working days before it passes (setting `windowWarningDays`).
+   */
+  warnBeforeMaximum: z.boolean().default(false),
   rules,
 });
 

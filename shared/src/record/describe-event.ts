@@ -1,3 +1,4 @@
+import type { TimedReminderKind } from '../domain/due/due-kinds';
 import type { CaseEvent } from '../domain/events';
 import { roleLabel, stageDefinition } from '../domain/stage-lookup';
 import type { CaseState, StageInstance, Target } from '../domain/state';
@@ -274,6 +275,17 @@ const stageDescribers: Describers = {
       `Review due ${i.event.dueDate} flagged as overdue`,
       stageAt(i).stage?.reviewDate?.rules ?? [],
     ),
+  TimedReminderIssued: (i) =>
+    said(`Reminder sent: ${reminderLabels[i.event.kind]} (due ${i.event.dueOn})`),
+};
+
+/** How the history names each timed reminder (ADR 0011). */
+const reminderLabels: Readonly<Record<TimedReminderKind, string>> = {
+  'review-soon': 'review coming up',
+  'review-today': 'review due today',
+  'signatures-missing': 'signatures still missing',
+  'window-closing': 'maximum period about to pass',
+  'concern-ack': 'concern not yet acknowledged',
 };
 
 const caseDescribers: Describers = {

@@ -24,7 +24,7 @@ describe('review sweep after a settings change (item 7)', () => {
     await setClosures([]); // the provider corrects its calendar: the window now ends on the 19th
     expect(must(await s.cases.getCase(ct, id)).stage!.reviewWindow!.latest).toBe('2026-01-19');
     now = new Date('2026-01-20T09:00:00Z');
-    expect(await s.sweep.run()).toEqual({ escalated: [id], failed: [] });
+    expect(await s.sweep.run()).toMatchObject({ escalated: [id], failed: [] });
     const flagged = (await s.store.events('mid-essex-itt', id)).filter(
       (e) => e.type === 'ReviewOverdueFlagged',
     );

@@ -112,6 +112,10 @@ describe('manifest template', () => {
       'stage-started',
       'plan-fully-signed',
       'meeting-scheduled',
+      'review-due-today',
+      'signatures-missing',
+      'window-closing',
+      'concern-unacknowledged',
     ]);
   });
 

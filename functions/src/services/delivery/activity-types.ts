@@ -8,4 +8,9 @@ export const declaredActivityTypes: ReadonlySet<string> = new Set([
   'stage-started',
   'plan-fully-signed',
   'meeting-scheduled',
+  // Timed reminders from the due-date index (ADR 0011).
+  'review-due-today',
+  'signatures-missing',
+  'window-closing',
+  'concern-unacknowledged',
 ]);

@@ -7,6 +7,7 @@ import type { Effect } from '@shared/domain/effects';
 import type { CaseState } from '@shared/domain/state';
 import { GraphCallError, type GraphHttp } from '../../infrastructure/graph/graph-http';
 import type { ProviderContext } from '../provider-directory';
+import { notifyMany, type NotifyEntry } from './batched-notify';
 import { cancelMeeting, createMeeting } from './meeting-delivery';
 import { notifyRecipients, type NotifyOptions } from './notification-delivery';
 import { cancelReviewReminder, putReviewReminder } from './review-reminder-delivery';
@@ -28,6 +29,12 @@ export class EffectDeliverer {
     private readonly graph: GraphHttp,
     private readonly options: DelivererOptions,
   ) {}
+
+  /** Many cases' notify effects in shared `$batch` requests (the timed sweep, ADR 0011). */
+  notifyMany(entries: readonly Omit<NotifyEntry, 'caseUrl'>[]): Promise<DeliveryReport[]> {
+    const withUrls = entries.map((e) => ({ ...e, caseUrl: this.options.caseUrl(e.state.caseId) }));
+    return notifyMany(this.graph, withUrls, this.options);
+  }
 
   async deliver(
     provider: ProviderContext,
@@ -89,8 +96,9 @@ export class EffectDeliverer {
         );
       case 'cancelReviewReminder':
         return cancelReviewReminder(this.graph, provider, state, effect.instanceId);
-      // Card refreshes are the bot's.
+      // Card refreshes are the bot's; the due-date index is synced by the sweep's wrapper (ADR 0011).
       case 'refreshCaseCard':
+      case 'syncDueIndex':
         return { kind: 'nothing' };
     }
   }

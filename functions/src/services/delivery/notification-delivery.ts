@@ -59,7 +59,7 @@ function retryAfter(headers: Record<string, string> | undefined): number {
 }
 
 /** Sends one tenant's activity notifications; answers who got one and who needs the fallback. */
-async function sendFeed(
+export async function sendFeed(
   graph: GraphHttp,
   tenantId: string,
   people: readonly GraphPerson[],

@@ -1,0 +1,129 @@
+/**
+ * Many cases' `notify` effects in shared `$batch` requests (the timed sweep, ADR 0011): the
+ * recipients of every effect are grouped by tenant and sent 20 to a request, so 1,000 reminders
+ * to one tenant take 50 calls rather than 1,000. Throttled inner requests are retried after their
+ * Retry-After by `sendFeed`. Recipients Graph refuses (app not installed) take the single-case
+ * path, with its fallbacks (`notifyRecipients`). Each effect gets its own report to record.
+ */
+import type { DeliveryReport } from '@shared/domain/delivery';
+import type { Effect } from '@shared/domain/effects';
+import type { CaseState } from '@shared/domain/state';
+import { GraphCallError, type GraphHttp } from '../../infrastructure/graph/graph-http';
+import type { ProviderContext } from '../provider-directory';
+import { activityTypeOf, previewText } from './outbound-text';
+import { notifyRecipients, sendFeed, type NotifyOptions } from './notification-delivery';
+import { personOf, type GraphPerson } from './recipients';
+
+/** One case's notify effect to send. */
+export interface NotifyEntry {
+  readonly provider: ProviderContext;
+  readonly state: CaseState;
+  readonly effect: Extract<Effect, { kind: 'notify' }>;
+  readonly caseUrl: string;
+}
+
+function feedBody(entry: NotifyEntry, types: ReadonlySet<string>) {
+  const activityType = activityTypeOf(entry.effect.template, types);
+  const text = previewText(entry.effect.template, entry.state);
+  return {
+    topic: { source: 'text', value: 'Support plans', webUrl: entry.caseUrl },
+    activityType,
+    previewText: { content: text },
+    templateParameters:
+      activityType === 'systemDefault' ? [{ name: 'systemDefaultText', value: text }] : [],
+  };
+}
+
+interface Tally {
+  delivered: { recipient: string; channel: 'activity-feed' | 'bot' | 'email' }[];
+  failed: string[];
+  fallback: string[];
+  reason: string;
+}
+
+/** Sends every entry's activity notifications together; a report per entry, in order. */
+export async function notifyMany(
+  graph: GraphHttp,
+  entries: readonly NotifyEntry[],
+  options: NotifyOptions,
+): Promise<DeliveryReport[]> {
+  const tallies: Tally[] = entries.map(() => ({
+    delivered: [],
+    failed: [],
+    fallback: [],
+    reason: '',
+  }));
+  const owner = new Map<GraphPerson, number>();
+  const byTenant = new Map<string, GraphPerson[]>();
+  for (const [index, entry] of entries.entries()) {
+    for (const id of entry.effect.recipients) {
+      const person = personOf(entry.state, entry.provider.settings.staff, id);
+      if (person === undefined) continue;
+      if (person.tenantId === null || person.objectId === null) {
+        tallies[index]?.fallback.push(id);
+        continue;
+      }
+      owner.set(person, index);
+      byTenant.set(person.tenantId, [...(byTenant.get(person.tenantId) ?? []), person]);
+    }
+  }
+  for (const [tenantId, people] of byTenant) {
+    const body = (p: GraphPerson) => {
+      const entry = entries[owner.get(p) ?? -1];
+      return entry === undefined ? {} : feedBody(entry, options.activityTypes);
+    };
+    const result = await sendFeed(graph, tenantId, people, body, options);
+    const tally = (p: GraphPerson) => tallies[owner.get(p) ?? -1];
+    for (const p of result.fed)
+      tally(p)?.delivered.push({ recipient: p.participantId, channel: 'activity-feed' });
+    for (const p of result.fallback) tally(p)?.fallback.push(p.participantId);
+    for (const p of result.failed) {
+      const t = tally(p);
+      if (t === undefined) continue;
+      t.failed.push(p.participantId);
+      t.reason = result.reason;
+    }
+  }
+  return Promise.all(entries.map((entry, index) => finish(graph, entry, tallies[index], options)));
+}
+
+/** Sends the entry's fallbacks through the single-case path and builds its report. */
+async function finish(
+  graph: GraphHttp,
+  entry: NotifyEntry,
+  tally: Tally | undefined,
+  options: NotifyOptions,
+): Promise<DeliveryReport> {
+  const t = tally ?? { delivered: [], failed: [], fallback: [], reason: '' };
+  if (t.fallback.length > 0) {
+    try {
+      const narrowed = { ...entry.effect, recipients: t.fallback };
+      const outcome = await notifyRecipients(
+        graph,
+        entry.provider,
+        entry.state,
+        narrowed,
+        entry.caseUrl,
+        options,
+      );
+      t.delivered.push(...outcome.delivered);
+      if (outcome.failed !== null) {
+        t.failed.push(...outcome.failed.recipients);
+        t.reason = outcome.failed.reason;
+      }
+    } catch (error) {
+      if (!(error instanceof GraphCallError)) throw error;
+      t.failed.push(...t.fallback);
+      t.reason = `Graph answered ${String(error.status ?? '')} (${error.code})`;
+    }
+  }
+  return {
+    kind: 'notified',
+    template: entry.effect.template,
+    deliveries: t.delivered,
+    failed:
+      t.failed.length === 0
+        ? null
+        : { reason: t.reason, effect: { ...entry.effect, recipients: t.failed } },
+  };
+}
