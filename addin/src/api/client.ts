@@ -28,6 +28,17 @@ export class ApiClient {
     return schema.parse(await this.call(method, path, body, idempotencyKey));
   }
 
+  /** Sends a write with extra request headers (e.g. `If-Match`); resolves to the parsed reply. */
+  async sendWithHeaders<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    schema: z.ZodMiniType<T>,
+    headers: Readonly<Record<string, string>>,
+  ): Promise<T> {
+    return schema.parse(await this.call(method, path, body, undefined, headers));
+  }
+
   /** GET a document (a PDF): the body as a Blob, with the caller's token. */
   async blob(path: string): Promise<Blob> {
     const response = await fetch(`${this.base}/${path}`, {
@@ -42,8 +53,10 @@ export class ApiClient {
     path: string,
     body?: unknown,
     idempotencyKey?: string,
+    extra: Readonly<Record<string, string>> = {},
   ): Promise<unknown> {
     const headers: Record<string, string> = {
+      ...extra,
       authorization: `Bearer ${await this.token()}`,
       accept: 'application/json',
     };

@@ -1,5 +1,6 @@
 import { makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { Link, Outlet } from 'react-router';
+import { ProviderNav } from '../components/ProviderNav';
 import { useApp } from './api-context';
 import { hostThemeName } from './theme';
 
@@ -34,6 +35,7 @@ export function Layout() {
         <Link to="/" className={styles.link}>
           <Text className={styles.brand}>Support plans</Text>
         </Link>
+        <ProviderNav />
         <span className={styles.spacer} />
         {session.personaName !== undefined && (
           <Text size={200}>Signed in locally as {session.personaName}</Text>

@@ -7,6 +7,7 @@ import { Layout } from './Layout';
 const MyCases = lazy(() => import('../pages/MyCases'));
 const CasePage = lazy(() => import('../pages/CasePage'));
 const NotFound = lazy(() => import('../pages/NotFound'));
+const ProviderOverview = lazy(() => import('../pages/ProviderOverview'));
 
 const view = (node: ReactNode) => (
   <Suspense fallback={<Loading label="Opening" />}>{node}</Suspense>
@@ -25,6 +26,7 @@ export function createTabRouter(initialRoute: string | null) {
         { index: true, element: view(<MyCases />) },
         { path: 'cases/:caseId', element: view(<CasePage />) },
         { path: 'cases/:caseId/:section', element: view(<CasePage />) },
+        { path: 'providers/:providerId/overview', element: view(<ProviderOverview />) },
         { path: '*', element: view(<NotFound />) },
       ],
     },
