@@ -1,6 +1,6 @@
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { fontFiles as pdfFontFiles } from '../functions/src/pdf/fonts';
 import { buildLegalPages, type LegalBuildResult } from './legal/legal-pages';
 
@@ -93,12 +93,13 @@ export function legalDirectory(env: NodeJS.ProcessEnv = process.env): string {
  * Source maps only in a local build (issue 8): a production build ships none and no
  * `sourceMappingURL` comment.
  */
-export async function buildTab(options: TabBuildOptions = {}): Promise<LegalBuildResult> {
+export async function buildTab(options: TabBuildOptions = {}): Promise<TabBuildResult> {
   const mode = options.mode ?? 'production';
   const outdir = options.outdir ?? path.join(root, 'addin/dist');
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
-  await build({
+  const { metafile } = await build({
+    absWorkingDir: root,
     entryPoints: { main: path.join(root, 'addin/src/main.tsx') },
     outdir,
     bundle: true,
@@ -112,13 +113,22 @@ export async function buildTab(options: TabBuildOptions = {}): Promise<LegalBuil
     sourcemap: mode === 'local',
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
-    metafile: false,
+    // Kept in memory (never written): what each chunk holds, for the bundle budget (tab-bundle.ts).
+    metafile: true,
     logLevel: 'warning',
   });
   await copyFile(path.join(root, 'addin/index.html'), path.join(outdir, 'index.html'));
-  return buildLegalPages(options.legalDir ?? legalDirectory(), outdir, {
+  const legal = await buildLegalPages(options.legalDir ?? legalDirectory(), outdir, {
     requireComplete: options.requireCompleteLegal ?? false,
   });
+  return { ...legal, metafile, workingDir: root, outdir };
+}
+
+/** A tab build: the legal pages' gaps, and esbuild's metafile (paths relative to `workingDir`). */
+export interface TabBuildResult extends LegalBuildResult {
+  readonly metafile: Metafile;
+  readonly workingDir: string;
+  readonly outdir: string;
 }
 
 /** Options of a release build (the deployment package's `dist/`). */

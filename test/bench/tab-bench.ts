@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { buildTab } from '../../scripts/build';
+import { initialJsBudgetKb, tabBundleReport } from '../../scripts/tab-bundle';
 import { launchBrowser } from '../support/browser';
 import { must, who } from '../support/service-fixture';
 import { startTabStack } from '../e2e/tab/tab-stack';
@@ -15,39 +15,18 @@ const RUNS = 7;
 const LIST_SIZE = 50;
 const EVENTS = 200;
 
-function staticImports(dir: string, file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = readFileSync(path.join(dir, file), 'utf8');
-  // Static `import ... from "./x.js"` only; `import("./x.js")` (a lazy view) is not initial.
-  for (const [, spec = ''] of code.matchAll(/(?:^|[;}\s])import\s*[^(;]*?from\s*"(\.[^"]+)"/g)) {
-    staticImports(dir, path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)), seen);
-  }
-  return seen;
-}
-
-const gz = (dir: string, files: Iterable<string>) =>
-  [...files].reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f))).byteLength, 0);
-
-/** Initial JavaScript of the production tab (gzip) and each view's own chunks. */
+/** Initial JavaScript of the production tab (gzip) and what each lazy chunk adds (metafile). */
 async function benchBundle(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tab-bench-build-'));
   try {
-    await buildTab({ mode: 'production', outdir: dir });
-    const initial = staticImports(dir, 'main.js');
-    const views = readdirSync(path.join(dir, 'chunks')).filter((f) => /^[A-Z]/.test(f));
-    const perView = Object.fromEntries(
-      views.map((v) => {
-        const own = [...staticImports(dir, `chunks/${v}`)].filter((f) => !initial.has(f));
-        return [v.replace(/-[A-Z0-9]+\.js$/, ''), round(gz(dir, own) / 1024)];
-      }),
-    );
+    const built = await buildTab({ mode: 'production', outdir: dir });
+    const bundle = tabBundleReport(built.metafile, built.workingDir, built.outdir);
     report({
       measure: 'tab-initial-js-gzip-kb',
-      value: round(gz(dir, initial) / 1024),
-      budget: 300,
-      files: initial.size,
-      perViewGzipKb: perView,
+      value: bundle.initialGzipKb,
+      budget: initialJsBudgetKb,
+      files: bundle.initialFiles.length,
+      perViewGzipKb: bundle.lazyGzipKb,
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

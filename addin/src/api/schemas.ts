@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 // Response schemas: the parsed value is what the tab renders. Parts a newer or older server may
 // leave out fall back (`catch`) so a view degrades rather than failing. zod/mini keeps the

@@ -1,18 +1,20 @@
-import {
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Title3,
-} from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+// Fluent per package, never the barrel, in the shell (see Layout.tsx).
+import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
+import { FluentProvider } from '@fluentui/react-provider';
+import { Spinner } from '@fluentui/react-spinner';
+import { Title3 } from '@fluentui/react-text';
+import { teamsLightTheme } from '@fluentui/react-theme';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { fetchPersonas, type Persona } from '../api/local-idp';
-import { PersonaPicker } from '../components/PersonaPicker';
 import { OpenInHost } from '../pages/OpenInHost';
 import { localSession } from './local-session';
 import { isFramed, type Session } from './session';
 import { Shell } from './Shell';
-import { teamsLightTheme } from '@fluentui/react-components';
+
+// Local mode only: its Dropdown (combobox, positioning) stays out of the initial JavaScript.
+const PersonaPicker = lazy(() =>
+  import('../components/PersonaPicker').then((m) => ({ default: m.PersonaPicker })),
+);
 
 type Boot =
   | { kind: 'starting' }
@@ -70,7 +72,9 @@ export function Boot() {
         )}
         {state.kind === 'pick' && (
           <>
-            <PersonaPicker personas={state.personas} onPick={pick} />
+            <Suspense fallback={<Spinner size="small" label="Loading personas…" />}>
+              <PersonaPicker personas={state.personas} onPick={pick} />
+            </Suspense>
             {state.failed !== undefined && (
               <MessageBar intent="error" layout="multiline">
                 <MessageBarBody>{state.failed}</MessageBarBody>

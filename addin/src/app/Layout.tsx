@@ -1,4 +1,9 @@
-import { makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+// The shell imports Fluent per package, not from the @fluentui/react-components barrel: esbuild
+// puts everything the barrel re-exports for any view into a chunk the shell loads (ADR 0014).
+import { Select } from '@fluentui/react-select';
+import { Text } from '@fluentui/react-text';
+import { tokens } from '@fluentui/react-theme';
+import { makeStyles } from '@griffel/react';
 import { Link, Outlet } from 'react-router';
 import { ProviderNav } from '../components/ProviderNav';
 import { useApp } from './api-context';

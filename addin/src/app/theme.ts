@@ -3,7 +3,7 @@ import {
   teamsHighContrastTheme,
   teamsLightTheme,
   type Theme,
-} from '@fluentui/react-components';
+} from '@fluentui/react-theme';
 
 /** The host's theme names (Teams, Outlook and Microsoft 365 use the same three). */
 export type HostThemeName = 'default' | 'dark' | 'contrast';

@@ -1,4 +1,4 @@
-import { Spinner } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-spinner';
 
 /** Visible progress while something loads (announced to screen readers). */
 export function Loading({ label }: { label: string }) {

@@ -1,4 +1,4 @@
-import { Body1, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Subtitle2 } from '@fluentui/react-text';
 
 /** Shown in a plain browser outside local mode: how to open the app. */
 export function OpenInHost() {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildTab } from '../../../scripts/build';
+import { initialJsBudgetKb, tabBundleReport } from '../../../scripts/tab-bundle';
 
 jest.setTimeout(60_000);
 
@@ -41,5 +42,27 @@ describe('the tab build (issue 8: source maps in local mode only; issue 10: a ch
     expect(files(dir)).toContain('main.js.map');
     await buildTab({ mode: 'production', outdir: dir });
     expect(files(dir).filter((f) => f.endsWith('.map'))).toEqual([]);
+  });
+
+  it(`issue 10: the initial JavaScript is at most ${initialJsBudgetKb} KB gzip; forms, charts and teams-js load lazily`, async () => {
+    const dir = out();
+    const built = await buildTab({ mode: 'production', outdir: dir });
+    const report = tabBundleReport(built.metafile, built.workingDir, built.outdir);
+    expect(report.initialFiles).toContain('main.js');
+    expect(report.initialGzipKb).toBeGreaterThan(50); // the measure sees react-dom and Fluent
+    expect(report.initialGzipKb).toBeLessThanOrEqual(initialJsBudgetKb);
+    // What must never be in the first load: charts (provider overview), teams-js (framed only),
+    // zod's locales, and the form-only Fluent packages (dialog, combobox, table).
+    const forbidden =
+      /node_modules\/(@fluentui\/react-charts|@microsoft\/teams-js|zod\/v4\/locales|@fluentui\/react-(dialog|combobox|table)|d3-)/;
+    expect(report.initialInputs.filter((input) => forbidden.test(input))).toEqual([]);
+    // ...and they are in the lazy chunks that need them (the measure can see them there).
+    expect(report.lazyInputs.CasePage?.some((i) => i.includes('@fluentui/react-dialog'))).toBe(
+      true,
+    );
+    const teamsJs = Object.values(report.lazyInputs).flat();
+    expect(teamsJs.some((i) => i.includes('node_modules/@microsoft/teams-js'))).toBe(true);
+    const charts = report.initialInputs.filter((i) => i.includes('react-charts'));
+    expect(charts).toEqual([]);
   });
 });
