@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** `GET /api/me/providers`: the providers whose staff the caller is, and the views they may open. */
 export const myProvidersSchema = z.object({

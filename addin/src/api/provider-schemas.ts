@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 // The provider views' replies (overview, settings). Kept apart from schemas.ts so they load with
 // those views only, not with the shell.
