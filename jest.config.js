@@ -23,6 +23,9 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      // Azurite round trips on a shared 2-core machine: a test that takes 2 s alone can take 6 s
+      // while other suites run. A hang still fails, after 30 s.
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
