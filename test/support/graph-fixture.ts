@@ -41,6 +41,8 @@ export async function deliveryRig(
     faults?: Partial<FaultSettings>;
     retry?: Partial<GraphRetryPolicy>;
     seed?: number;
+    /** The services' clock (the timed sweep's tests move it day by day). */
+    clock?: () => Date;
   } = {},
 ) {
   const graph: LocalGraph = await startLocalGraph({
@@ -74,7 +76,7 @@ export async function deliveryRig(
   const queueName = `outbox${Date.now()}${randomInt(1_000_000)}`;
   const queue = new OutboxQueue(openQueue({ connectionString: queueConnection }, queueName));
   const poison = openQueue({ connectionString: queueConnection }, `${queueName}-poison`);
-  const services = await freshServices(undefined, { queue, deliverer, leaseMs: 60_000 });
+  const services = await freshServices(options.clock, { queue, deliverer, leaseMs: 60_000 });
   return { graph, queue, poison, queueName, services, deliverer };
 }
 
