@@ -44,6 +44,8 @@ export async function deliveryRig(
     seed?: number;
     /** The proactive bot tried before email for people Graph refuses (default: none). */
     bot?: BotFallback;
+    /** The services' clock (the timed sweep's tests move it day by day). */
+    clock?: () => Date;
   } = {},
 ) {
   const graph: LocalGraph = await startLocalGraph({
@@ -78,7 +80,7 @@ export async function deliveryRig(
   const queueName = `outbox${Date.now()}${randomInt(1_000_000)}`;
   const queue = new OutboxQueue(openQueue({ connectionString: queueConnection }, queueName));
   const poison = openQueue({ connectionString: queueConnection }, `${queueName}-poison`);
-  const services = await freshServices(undefined, { queue, deliverer, leaseMs: 60_000 });
+  const services = await freshServices(options.clock, { queue, deliverer, leaseMs: 60_000 });
   return { graph, queue, poison, queueName, services, deliverer };
 }
 
