@@ -20,6 +20,7 @@ import { fail, ok, refuse, type Result } from '@shared/errors/refusal';
 import {
   commitBase,
   type CaseStore,
+  type OutboxSettlement,
   type StoredCase,
 } from '../infrastructure/tables/case-store-port';
 import { caseIdFor, providerOf } from './case-ids';
@@ -220,6 +221,7 @@ export class CaseCommands {
     commandId: string,
     commandName: string,
     fingerprint = '',
+    settle?: readonly OutboxSettlement[],
   ) {
     const next = events.reduce<CaseState | null>((s, e) => evolve(s, e), state);
     if (next === null) throw new CaseServiceError('a command produced no case');
@@ -240,6 +242,7 @@ export class CaseCommands {
       effects: effects.map((e) => ({ kind: e.kind, data: e })),
       commandId,
       result: { events: events.map((e) => e.type), fingerprint },
+      ...(settle === undefined || settle.length === 0 ? {} : { settle }),
     });
     if (outcome.kind === 'committed' && effects.length > 0)
       await this.deps.afterCommit?.(next.providerId, next.caseId);

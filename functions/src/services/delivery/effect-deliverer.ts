@@ -29,6 +29,11 @@ export class EffectDeliverer {
     private readonly options: DelivererOptions,
   ) {}
 
+  /** Card refreshes are the bot's: the relay only settles them. */
+  sendsNothing(effect: Effect): boolean {
+    return effect.kind === 'refreshCaseCard';
+  }
+
   async deliver(
     provider: ProviderContext,
     state: CaseState,
