@@ -25,14 +25,15 @@ async function main(): Promise<void> {
   process.env.AZURE_QUEUES_CONNECTION_STRING = azurite.queue?.connectionString;
   try {
     // BENCH_ONLY=record runs only the record's measures (issue 12); BENCH_ONLY=tab only the tab's;
-    // BENCH_ONLY=core skips the delivery, record and tab measures.
+    // BENCH_ONLY=delivery only commit-to-Graph latency; BENCH_ONLY=core skips the delivery, record
+    // and tab measures.
     const only = process.env.BENCH_ONLY;
     if (only === undefined || only === 'core') {
       await benchEngine(azurite.connectionString, iterations);
       await benchApi(azurite.connectionString);
       await benchListing(azurite.connectionString);
     }
-    if (only === undefined) await benchDelivery();
+    if (only === undefined || only === 'delivery') await benchDelivery();
     if (only === undefined || only === 'record') await benchRecord(azurite.connectionString);
     if (only === undefined || only === 'tab') await benchTab(azurite.connectionString);
   } finally {

@@ -20,6 +20,7 @@ import { fail, ok, refuse, type Result } from '@shared/errors/refusal';
 import {
   commitBase,
   type CaseStore,
+  type OutboxSettlement,
   type StoredCase,
 } from '../infrastructure/tables/case-store-port';
 import { caseIdFor, providerOf } from './case-ids';
@@ -61,6 +62,8 @@ export interface PersistOptions {
   readonly deferDelivery?: boolean;
   /** Do not reconcile the due-date index: the caller maintains the rows it consumed. */
   readonly skipDueIndex?: boolean;
+  /** Outbox rows settled in the same transaction as the commit (the relay recording a delivery). */
+  readonly settle?: readonly OutboxSettlement[];
 }
 
 const notFound = () => refuse('NOT_FOUND', 'No such case.');
@@ -261,6 +264,9 @@ export class CaseCommands {
       effects: written.map((e) => ({ kind: e.kind, data: e })),
       commandId,
       result: { events: events.map((e) => e.type), fingerprint },
+      ...(options.settle === undefined || options.settle.length === 0
+        ? {}
+        : { settle: options.settle }),
     });
     if (outcome.kind === 'committed' && reindex)
       await dueIndex.reconcile(ctx, state, next).catch(() => undefined); // healed: syncDueIndex

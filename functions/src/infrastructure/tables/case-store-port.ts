@@ -54,6 +54,19 @@ export interface NewEffect {
   readonly data: unknown;
 }
 
+/**
+ * An outbox row the commit settles, under If-Match of the relay's claim: recording a delivery on
+ * the case and settling its effect are then one transaction (a crash leaves both or neither).
+ */
+export interface OutboxSettlement {
+  readonly rowKey: string;
+  /** The ETag the relay's claim returned. */
+  readonly etag: string;
+  readonly status: 'delivered' | 'failed' | 'skipped';
+  /** UTC ISO-8601 instant. */
+  readonly at: string;
+}
+
 /** Everything one command writes, atomically. */
 export interface CommitRequest {
   readonly providerId: string;
@@ -72,11 +85,19 @@ export interface CommitRequest {
   readonly effects: readonly NewEffect[];
   readonly commandId: string;
   readonly result: unknown;
+  /** Outbox rows settled in the same transaction (the relay recording a delivery). */
+  readonly settle?: readonly OutboxSettlement[];
 }
 
 /** The outcome of a commit. */
 export type CommitOutcome =
-  | { readonly kind: 'committed'; readonly etag: string; readonly seq: number }
+  | {
+      readonly kind: 'committed';
+      readonly etag: string;
+      readonly seq: number;
+      /** The snapshot as now stored, so a caller writing again need not read it back. */
+      readonly snapshot: StoredCase;
+    }
   /** The command had already been committed (a retry after a timeout): its first result. */
   | { readonly kind: 'duplicate'; readonly result: unknown }
   /** Someone else wrote first (412 on update, 409 on create). Re-read and re-decide. */

@@ -40,18 +40,30 @@ export class TableCaseStore implements CaseStore {
   async commit(request: CommitRequest): Promise<CommitOutcome> {
     const earlier = request.recentCommands.find((c) => c.commandId === request.commandId);
     if (earlier !== undefined) return { kind: 'duplicate', result: earlier.result };
-    const { actions, lastSeq } = prepareCommit(request);
+    const { actions, lastSeq, lastHash, recentCommands } = prepareCommit(request);
     await this.table.ready();
     try {
       const response = await submitGuarded(this.table.client, actions);
       const etag = response.subResponses[0]?.etag;
-      if (etag !== undefined) return { kind: 'committed', etag, seq: lastSeq };
+      if (etag !== undefined) {
+        const { providerId, caseId, state } = request;
+        const snapshot = {
+          providerId,
+          caseId,
+          state,
+          etag,
+          seq: lastSeq,
+          lastHash,
+          recentCommands,
+        };
+        return { kind: 'committed', etag, seq: lastSeq, snapshot };
+      }
     } catch (error) {
       return await this.afterFailedCommit(request, error);
     }
     const reread = await this.load(request.providerId, request.caseId);
     if (reread === undefined) throw new TransientStorageError('committed snapshot not readable');
-    return { kind: 'committed', etag: reread.etag, seq: lastSeq };
+    return { kind: 'committed', etag: reread.etag, seq: lastSeq, snapshot: reread };
   }
 
   private async afterFailedCommit(request: CommitRequest, error: unknown): Promise<CommitOutcome> {

@@ -3,13 +3,15 @@ import type { AppliedCommand, CommitRequest } from './case-store-port';
 import { chainEvents, eventEntity } from './event-row';
 import { outboxEntity, pendingIndexEntity } from './outbox-row';
 import { assertId } from './row-keys';
-import { snapshotEntity } from './snapshot-row';
+import { RECENT_COMMANDS_KEPT, snapshotEntity } from './snapshot-row';
 import { StoreInputError, UnconditionalWriteError } from './storage-errors';
 
-/** The actions of one commit and the seq the case reaches if it succeeds. */
+/** The actions of one commit, the seq the case reaches if it succeeds, and its chain head. */
 export interface PreparedCommit {
   readonly actions: readonly TransactionAction[];
   readonly lastSeq: number;
+  readonly lastHash: string;
+  readonly recentCommands: readonly AppliedCommand[];
 }
 
 function assertRequest(request: CommitRequest): void {
@@ -40,14 +42,16 @@ export function prepareCommit(request: CommitRequest): PreparedCommit {
     lastSeq,
     result: request.result,
   };
+  const lastHash = last?.hash ?? request.prevHash;
+  const recentCommands = [...request.recentCommands, applied].slice(-RECENT_COMMANDS_KEPT);
   const snapshot = snapshotEntity({
     providerId,
     caseId,
     state: request.state,
     summary: request.summary,
     seq: lastSeq,
-    lastHash: last?.hash ?? request.prevHash,
-    recentCommands: [...request.recentCommands, applied],
+    lastHash,
+    recentCommands,
   });
   const first: TransactionAction =
     request.expectedEtag === null
@@ -72,7 +76,24 @@ export function prepareCommit(request: CommitRequest): PreparedCommit {
               pendingIndexEntity(providerId, caseId, lastSeq, events.at(-1)?.at ?? ''),
             ] satisfies TransactionAction,
           ]),
+      ...(request.settle ?? []).map((settled): TransactionAction => {
+        if (settled.etag.trim() === '' || settled.etag.trim() === '*')
+          throw new UnconditionalWriteError('etag', 'a settlement needs the claim ETag');
+        return [
+          'update',
+          {
+            partitionKey: providerId,
+            rowKey: settled.rowKey,
+            status: settled.status,
+            settledAt: settled.at,
+          },
+          'Merge',
+          { etag: settled.etag },
+        ];
+      }),
     ],
     lastSeq,
+    lastHash,
+    recentCommands,
   };
 }

@@ -18,6 +18,8 @@ export interface PendingEffect {
   readonly seq: number;
   readonly effect: Effect;
   readonly etag: string;
+  /** Claimed before by a relay that did not settle it within the lease (it may have crashed). */
+  readonly takenOver: boolean;
 }
 
 /** How an effect ended. `skipped`: nothing to send (e.g. the meeting was cancelled first). */
@@ -65,6 +67,7 @@ export class OutboxStore {
           seq: Number(effectId.split('-')[0]),
           effect: parseEffect(row.data, rowKey),
           etag: row.etag,
+          takenOver: row.status === 'sending',
         });
       }
     } catch (error) {

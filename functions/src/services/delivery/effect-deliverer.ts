@@ -36,6 +36,11 @@ export class EffectDeliverer {
     return notifyMany(this.graph, withUrls, this.options);
   }
 
+  /** Card refreshes are the bot's: the relay only settles them. */
+  sendsNothing(effect: Effect): boolean {
+    return effect.kind === 'refreshCaseCard';
+  }
+
   async deliver(
     provider: ProviderContext,
     state: CaseState,

@@ -10,7 +10,11 @@ import { deliveryEvents } from '@shared/domain/delivery';
 import type { Identity } from '@shared/domain/context';
 import type { Effect } from '@shared/domain/effects';
 import type { CaseState } from '@shared/domain/state';
-import type { CaseStore } from '../../infrastructure/tables/case-store-port';
+import type {
+  CaseStore,
+  OutboxSettlement,
+  StoredCase,
+} from '../../infrastructure/tables/case-store-port';
 import type { OutboxStore, PendingEffect } from '../../infrastructure/tables/outbox-store';
 import type { CaseCommands } from '../case-service';
 import type { ProviderContext, ProviderDirectory } from '../provider-directory';
@@ -26,6 +30,8 @@ export const relayIdentity: Identity = {
 /** Carries out one effect (the Graph side). */
 export interface Deliverer {
   deliver(provider: ProviderContext, state: CaseState, effect: Effect): Promise<DeliveryReport>;
+  /** Effects it never sends anything for (card refreshes): settled at once, without a claim. */
+  sendsNothing?(effect: Effect): boolean;
 }
 
 export interface RelayDeps {
@@ -48,7 +54,9 @@ export interface CaseDelivery {
 
 const attemptsToRecord = 8;
 
-function outcomeOf(report: DeliveryReport): 'delivered' | 'failed' | 'skipped' {
+type Outcome = 'delivered' | 'failed' | 'skipped';
+
+function outcomeOf(report: DeliveryReport): Outcome {
   if (report.kind === 'failed' || (report.kind === 'notified' && report.failed !== null))
     return 'failed';
   return report.kind === 'nothing' ? 'skipped' : 'delivered';
@@ -61,7 +69,12 @@ export class OutboxRelay {
     return this.deps.leaseMs ?? 5 * 60_000;
   }
 
-  /** Delivers every pending effect of one case, in order. */
+  /**
+   * Delivers every pending effect of one case, in order. Table round trips: one query of the
+   * pending effects and one snapshot read per message; per effect, one claim and one
+   * transaction that records the delivery on the case and settles the effect together; one
+   * index delete per fully settled command (and one more query when another relay held a claim).
+   */
   async deliverCase(providerId: string, caseId: string): Promise<CaseDelivery> {
     const counts = { delivered: 0, failed: 0, skipped: 0 };
     const provider = await this.deps.providers.get(providerId);
@@ -72,20 +85,25 @@ export class OutboxRelay {
       this.deps.clock(),
       this.leaseMs,
     );
+    if (pending.length === 0) return counts;
+    let stored = await this.deps.store.load(providerId, caseId);
+    const settled = new Set<string>();
     for (const item of pending) {
-      const outcome = await this.deliverOne(provider, caseId, item);
-      if (outcome !== null) counts[outcome] += 1;
+      const step = await this.deliverOne(provider, caseId, item, stored);
+      stored = step.stored;
+      if (step.outcome === null) continue;
+      counts[step.outcome] += 1;
+      settled.add(item.rowKey);
     }
-    for (const seq of new Set(pending.map((p) => p.seq))) {
-      const left = await this.deps.outbox.pending(
-        providerId,
-        caseId,
-        this.deps.clock(),
-        this.leaseMs,
-      );
-      if (!left.some((p) => p.seq === seq))
-        await this.deps.outbox.clearIndex(providerId, caseId, seq);
-    }
+    // A command's index row goes once none of its effects is pending. Settled here: known without
+    // a read. Otherwise (another relay had a claim) one more query says what is left.
+    const seqs = [...new Set(pending.map((p) => p.seq))];
+    const mine = (seq: number) => pending.every((p) => p.seq !== seq || settled.has(p.rowKey));
+    const left = seqs.every(mine)
+      ? []
+      : await this.deps.outbox.pending(providerId, caseId, this.deps.clock(), this.leaseMs);
+    const cleared = seqs.filter((seq) => mine(seq) || !left.some((p) => p.seq === seq));
+    await Promise.all(cleared.map((seq) => this.deps.outbox.clearIndex(providerId, caseId, seq)));
     return counts;
   }
 
@@ -107,50 +125,71 @@ export class OutboxRelay {
     provider: ProviderContext,
     caseId: string,
     item: PendingEffect,
-  ): Promise<'delivered' | 'failed' | 'skipped' | null> {
+    loaded: StoredCase | undefined,
+  ): Promise<{ outcome: Outcome | null; stored: StoredCase | undefined }> {
     const providerId = provider.settings.providerId;
+    // Nothing is sent, so nothing can be sent twice: one If-Match update settles it.
+    if (this.deps.deliverer.sendsNothing?.(item.effect) === true) {
+      const done = await this.deps.outbox.settle(providerId, item, 'skipped', this.deps.clock());
+      return { outcome: done ? 'skipped' : null, stored: loaded };
+    }
     const claimed = await this.deps.outbox.claim(providerId, item, this.deps.clock());
-    if (claimed === null) return null;
+    if (claimed === null) return { outcome: null, stored: loaded };
+    // Taken over from a relay that may have recorded it after this message's read: read again.
+    const stored = item.takenOver ? await this.deps.store.load(providerId, caseId) : loaded;
     const commandId = `deliver-${item.effectId}`;
-    const stored = await this.deps.store.load(providerId, caseId);
     if (stored === undefined) {
       await this.deps.outbox.settle(providerId, claimed, 'skipped', this.deps.clock());
-      return 'skipped';
+      return { outcome: 'skipped', stored };
     }
-    // Recorded before a crash, but not settled: never send it again.
+    // Recorded before a crash, but not settled (rows of older relays): never send it again.
     if (stored.recentCommands.some((c) => c.commandId === commandId)) {
       await this.deps.outbox.settle(providerId, claimed, 'delivered', this.deps.clock());
-      return 'delivered';
+      return { outcome: 'delivered', stored };
     }
     const report = await this.deps.deliverer.deliver(
       provider,
       readState(stored.state, caseId),
       item.effect,
     );
-    const events = deliveryEvents(
-      item.effectId,
-      item.effect.kind,
-      report,
-      this.deps.clock().toISOString(),
-    );
-    if (events.length > 0) await this.record(provider, caseId, events, commandId);
+    const at = this.deps.clock();
+    const events = deliveryEvents(item.effectId, item.effect.kind, report, at.toISOString());
     const outcome = outcomeOf(report);
-    await this.deps.outbox.settle(providerId, claimed, outcome, this.deps.clock());
-    return outcome;
+    if (events.length === 0) {
+      await this.deps.outbox.settle(providerId, claimed, outcome, at);
+      return { outcome, stored };
+    }
+    const settlement = {
+      rowKey: claimed.rowKey,
+      etag: claimed.etag,
+      status: outcome,
+      at: at.toISOString(),
+    };
+    const recorded = await this.record(provider, caseId, stored, events, commandId, settlement);
+    if (!recorded.settled) await this.deps.outbox.settle(providerId, claimed, outcome, at);
+    return { outcome, stored: recorded.stored };
   }
 
-  /** Appends the delivery events, re-reading on a lost race (the events do not depend on state). */
+  /**
+   * Appends the delivery events and settles the effect in one transaction. On a lost race it
+   * reads again (the events do not depend on state). When the snapshot did not change, the race
+   * was lost on the settlement (another relay took the claim over): record without it.
+   */
   private async record(
     provider: ProviderContext,
     caseId: string,
+    first: StoredCase,
     events: ReturnType<typeof deliveryEvents>,
     commandId: string,
-  ): Promise<void> {
+    settlement: OutboxSettlement,
+  ): Promise<{ stored: StoredCase | undefined; settled: boolean }> {
     const providerId = provider.settings.providerId;
+    let stored: StoredCase | undefined = first;
+    let settle: OutboxSettlement[] = [settlement];
     for (let attempt = 0; attempt < attemptsToRecord; attempt += 1) {
-      const stored = await this.deps.store.load(providerId, caseId);
-      if (stored === undefined) return;
-      if (stored.recentCommands.some((c) => c.commandId === commandId)) return;
+      if (stored === undefined) return { stored, settled: false };
+      if (stored.recentCommands.some((c) => c.commandId === commandId))
+        return { stored, settled: false };
       const state = readState(stored.state, caseId);
       const ctx = this.deps.commands.context(provider);
       const { outcome } = await this.deps.commands.persist(
@@ -162,8 +201,15 @@ export class OutboxRelay {
         [],
         commandId,
         'deliverEffect',
+        '',
+        { settle },
       );
-      if (outcome.kind !== 'conflict') return;
+      if (outcome.kind === 'committed')
+        return { stored: outcome.snapshot, settled: settle.length > 0 };
+      const reread = await this.deps.store.load(providerId, caseId);
+      if (outcome.kind === 'duplicate') return { stored: reread, settled: false };
+      if (reread?.etag === stored.etag) settle = [];
+      stored = reread;
     }
     throw new DeliveryRecordError(`could not record ${commandId} on ${caseId}`);
   }
