@@ -226,6 +226,66 @@ describe('provider views in Chromium (issue 10)', () => {
     await shot(page, 'bf-director-settings-saved');
   });
 
+  it('ME-06, ME-07 (ADR 0010): a case moved in from paper shows on its page what was recorded from paper, by whom and when', async () => {
+    const tutor = who('me-course-tutor');
+    const { demoPersonas } = await import('../../../functions/src/local/demo-personas');
+    const p = demoPersonas.find((x) => x.id === 'me-trainee-2')!;
+    const opened = must(
+      await stack.services.cases.openCase(
+        tutor,
+        'mid-essex-itt',
+        {
+          trainee: {
+            name: 'Noor Haddad',
+            email: null,
+            tid: p.tid,
+            oid: '00000000-0000-4000-8000-00000000aaaa',
+            route: 'secondary',
+            subject: 'History',
+            school: 'Oak School',
+            placement: 'A',
+          },
+          participants: [],
+          openedOnPaper: '2026-10-01',
+        } as never,
+        'paper-open',
+      ),
+    );
+    const run = async (command: Record<string, unknown>, id: string) =>
+      must(await stack.services.cases.execute(tutor, opened.caseId, command as never, id));
+    await run(
+      {
+        type: 'raiseConcern',
+        category: 'teaching',
+        description: 'From the paper file.',
+        evidence: null,
+        source: null,
+        seriousIncident: false,
+      },
+      'paper-concern',
+    );
+    await run(
+      {
+        type: 'startStage',
+        stageId: 'stage-1',
+        entryId: 'not-yet-on-trajectory',
+        reason: 'ISP started on paper',
+        overview: '',
+        evidence: { writtenReports: [], observationIds: [] },
+        recordedFromPaper: { startedOn: '2026-11-02' },
+      },
+      'paper-stage',
+    );
+    await signIn(page, stack.url, 'Claire Fenton', { subPageId: `case/${opened.caseId}/timeline` });
+    await page.getByRole('heading', { level: 1, name: 'Noor Haddad' }).waitFor();
+    const marks = page.getByRole('list', { name: /^Recorded from paper in Stage 1/ });
+    await marks.waitFor();
+    expect(await marks.textContent()).toMatch(
+      /^Start of the stage on Mon, 2 Nov 2026: Recorded from paper by Claire Fenton on \w{3}, \d{1,2} \w{3} 20\d\d$/,
+    );
+    await shot(page, 'me-paper-case');
+  });
+
   it('axe: no serious or critical violation on the overview and settings pages in light, dark and high contrast, at 1400 and 320 px', async () => {
     const found: Record<string, string[]> = {};
     const openSettings = async () => {
