@@ -141,6 +141,17 @@ const stageSchema = z.object({
   ),
   observations: list(observation),
   reviews: list(review),
+  /** Entries of this stage run recorded from paper (ADR 0010), with who entered them and when. */
+  paperRecords: list(
+    z.object({
+      entry: str,
+      id: str,
+      occurredOn: str,
+      enteredByName: text,
+      enteredAt: str,
+      text: text,
+    }),
+  ),
   duties: list(
     z.object({ id: str, label: str, done: z.boolean(), applicable: z.boolean(), ...rulesOf }),
   ),

@@ -8,6 +8,7 @@ const MyCases = lazy(() => import('../pages/MyCases'));
 const CasePage = lazy(() => import('../pages/CasePage'));
 const NotFound = lazy(() => import('../pages/NotFound'));
 const ProviderOverview = lazy(() => import('../pages/ProviderOverview'));
+const ProviderSettings = lazy(() => import('../pages/ProviderSettings'));
 
 const view = (node: ReactNode) => (
   <Suspense fallback={<Loading label="Opening" />}>{node}</Suspense>
@@ -27,6 +28,7 @@ export function createTabRouter(initialRoute: string | null) {
         { path: 'cases/:caseId', element: view(<CasePage />) },
         { path: 'cases/:caseId/:section', element: view(<CasePage />) },
         { path: 'providers/:providerId/overview', element: view(<ProviderOverview />) },
+        { path: 'providers/:providerId/settings', element: view(<ProviderSettings />) },
         { path: '*', element: view(<NotFound />) },
       ],
     },

@@ -28,6 +28,7 @@ import {
 } from '../components/case/Records';
 import { Section, type SectionCommands } from '../components/case/Section';
 import { sectionOf } from '../components/case/section-of';
+import { PaperRecords } from '../components/case/PaperRecords';
 import { Timeline } from '../components/case/Timeline';
 import { WhatNext } from '../components/case/WhatNext';
 import { Loading } from '../components/Loading';
@@ -149,6 +150,7 @@ export default function CasePage() {
       </Section>
       <Section id="timeline" title={titles.timeline} actions={actions('timeline')}>
         <Timeline view={view} outline={outline.data} />
+        {stage !== null && <PaperRecords stage={stage} />}
       </Section>
       <Section id="concerns" title={titles.concerns} actions={actions('concerns')}>
         <Concerns view={view} />

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { StageView } from '../../api/schemas';
 import { dayConvention, daysLeftText, ukDate, ukDateTime } from '../../format/dates';
+import { PaperMark } from './PaperRecords';
 
 const useStyles = makeStyles({
   targets: {
@@ -98,6 +99,12 @@ export function Plan({ stage }: { stage: StageView }) {
                     {s.signed === null
                       ? 'Not signed'
                       : `Version ${s.signed.planVersion} as “${s.signed.typedFullName}”, ${ukDateTime(s.signed.signedAt)}`}
+                    {s.signed !== null && (
+                      <>
+                        {' '}
+                        <PaperMark stage={stage} entry="signature" id={s.signed.participantId} />
+                      </>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}

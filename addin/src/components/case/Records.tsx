@@ -2,6 +2,7 @@ import { Badge, Caption1, makeStyles, tokens } from '@fluentui/react-components'
 import type { CaseView } from '../../api/schemas';
 import { ukDate, ukDateTime } from '../../format/dates';
 import { MeetingDelivery } from './MeetingDelivery';
+import { PaperMark } from './PaperRecords';
 import { nameOf } from './people';
 
 const useStyles = makeStyles({
@@ -86,6 +87,7 @@ export function Meetings({ view }: { view: CaseView }) {
               canRetry={view.available.some((c) => c.type === 'retryDelivery')}
             />
           )}
+          <PaperMark stage={stage} entry="meeting" id={m.meetingId} />
           {m.notes !== null && <p style={{ margin: 0 }}>{m.notes}</p>}
         </li>
       ))}
@@ -96,14 +98,16 @@ export function Meetings({ view }: { view: CaseView }) {
 /** Lesson observations of the current stage. */
 export function Observations({ view }: { view: CaseView }) {
   const styles = useStyles();
-  const list = view.stage?.observations ?? [];
-  if (list.length === 0) return <None what="observations" />;
+  const stage = view.stage;
+  const list = stage?.observations ?? [];
+  if (stage === null || list.length === 0) return <None what="observations" />;
   return (
     <ul className={styles.list}>
       {list.map((o) => (
         <li key={o.observationId}>
           <strong>{ukDate(o.date)}</strong>{' '}
           <Caption1>{`by ${o.observers.map((x) => nameOf(view, x)).join(', ')}`}</Caption1>
+          <PaperMark stage={stage} entry="observation" id={o.observationId} />
           <p style={{ margin: 0 }}>{o.notes}</p>
         </li>
       ))}
@@ -135,6 +139,7 @@ export function Reviews({ view }: { view: CaseView }) {
               >{`${text(o.targetId)}: ${o.met ? 'met' : 'not met'}. ${o.evidence}`}</li>
             ))}
           </ul>
+          <PaperMark stage={stage} entry="review" id={r.reviewId} />
           {r.notes !== '' && <Caption1>{r.notes}</Caption1>}
         </li>
       ))}
