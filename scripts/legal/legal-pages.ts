@@ -26,7 +26,7 @@ type LegalField = keyof typeof legalFields;
 const fieldValue = z.string().trim().max(1000, 'at most 1000 characters');
 
 /** `provider.json`: every field present (empty while not filled in), nothing else. */
-export const legalDetailsSchema = z.strictObject(
+const legalDetailsSchema = z.strictObject(
   Object.fromEntries(Object.keys(legalFields).map((key) => [key, fieldValue])) as Record<
     LegalField,
     typeof fieldValue
@@ -39,7 +39,7 @@ export class LegalPagesError extends Error {
 }
 
 /** The pages the build writes beside the tab; `/tab/privacy` and `/tab/terms` serve them. */
-export const legalPages = [
+const legalPages = [
   { source: 'privacy.md', output: 'privacy.html' },
   { source: 'terms.md', output: 'terms.html' },
 ] as const;

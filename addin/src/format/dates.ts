@@ -1,37 +1,20 @@
+import { formatDate, formatInstant } from '@shared/cards/format';
+
 const zone = 'Europe/London';
-let dateFormat: Intl.DateTimeFormat | undefined;
-let dateTimeFormat: Intl.DateTimeFormat | undefined;
+
+// One house style for dates in the product, the cards' (GOV.UK style, no comma after the day):
+// the tab uses the same formatters as the cards.
 
 /** A civil date (YYYY-MM-DD) as people in the UK write it, e.g. "Tue 1 Dec 2026". */
 export function ukDate(civil: string | null | undefined): string {
   if (civil === null || civil === undefined || civil === '') return '—';
-  const at = new Date(`${civil.slice(0, 10)}T12:00:00Z`);
-  if (Number.isNaN(at.getTime())) return civil;
-  dateFormat ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
-  return dateFormat.format(at);
+  return formatDate(civil.slice(0, 10));
 }
 
 /** An instant in UK local time (GMT/BST), e.g. "Tue 1 Dec 2026, 09:00". */
 export function ukDateTime(instant: string | null | undefined): string {
   if (instant === null || instant === undefined || instant === '') return '—';
-  const at = new Date(instant);
-  if (Number.isNaN(at.getTime())) return instant;
-  dateTimeFormat ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return dateTimeFormat.format(at);
+  return formatInstant(instant);
 }
 
 /** The day-count convention of a window, shown beside it. */

@@ -13,7 +13,7 @@ export interface TabResponse {
  * Pages without a file extension in their address (the manifest's `privacyUrl` and
  * `termsOfUseUrl`), mapped onto the files the build renders (`scripts/legal/`).
  */
-export const tabPages: Readonly<Record<string, string>> = {
+const tabPages: Readonly<Record<string, string>> = {
   privacy: 'privacy.html',
   'privacy/': 'privacy.html',
   terms: 'terms.html',

@@ -1,4 +1,6 @@
-import { todayInUk } from '../calendar';
+// The module itself, not the calendar's index: the tab imports these formatters too, and the
+// index would bring the calendar's zod schemas (about 70 KB gzip) into its first load.
+import { todayInUk } from '../calendar/today-in-uk';
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -224,7 +224,7 @@ describe('the tab in Chromium against the local stack (Azurite, seeded demo data
     const next = page.getByRole('region', { name: /What happens next/ });
     await next.getByText(/Your signature is needed on version \d+/).waitFor();
     expect(await next.textContent()).toMatch(
-      /reviewed by \w{3}, \d+ \w{3} 20\d\d \(\d+ school days? left\)/,
+      /reviewed by \w{3} \d+ \w{3} 20\d\d \(\d+ school days? left\)/,
     );
     await shot(page, 'trainee-what-next');
     const dialog = await openCommand(page, 'Sign the plan');

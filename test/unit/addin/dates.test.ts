@@ -7,10 +7,16 @@ import {
 
 describe('UK dates in the tab (Europe/London)', () => {
   it('writes civil dates and instants in UK time, GMT in winter and BST in summer', () => {
-    expect(ukDate('2026-12-15')).toBe('Tue, 15 Dec 2026');
-    expect(ukDateTime('2026-12-01T09:00:00Z')).toBe('Tue, 1 Dec 2026, 09:00');
-    expect(ukDateTime('2026-06-01T09:00:00Z')).toBe('Mon, 1 Jun 2026, 10:00');
+    // One house style with the cards (shared/src/cards/format.ts): no comma after the weekday.
+    expect(ukDate('2026-12-15')).toBe('Tue 15 Dec 2026');
+    expect(ukDate('2026-12-15T00:00:00Z')).toBe('Tue 15 Dec 2026');
+    expect(ukDateTime('2026-12-01T09:00:00Z')).toBe('Tue 1 Dec 2026, 09:00');
+    expect(ukDateTime('2026-06-01T09:00:00Z')).toBe('Mon 1 Jun 2026, 10:00');
+    expect(ukDateTime('2026-10-25T00:30:00Z')).toBe('Sun 25 Oct 2026, 01:30');
+    expect(ukDateTime('2026-10-25T01:30:00Z')).toBe('Sun 25 Oct 2026, 01:30');
     expect(ukDate(null)).toBe('—');
+    expect(ukDateTime('')).toBe('—');
+    expect(ukDate('soon')).toBe('soon');
   });
 
   it('reads a UK wall-clock time as the right UTC instant either side of the clock change', () => {
