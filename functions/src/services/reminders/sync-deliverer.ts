@@ -8,7 +8,8 @@ import type { BatchNotifier } from './sweep-delivery';
  * The relay's deliverer with the `syncDueIndex` effect carried out here (ADR 0011): the case's
  * due rows are re-derived from the state the relay just read, which heals a crash between a
  * commit and its inline index write. Nothing is recorded on the case for it (`nothing`). Every
- * other effect goes to Graph as before; batching is passed through for the sweep.
+ * other effect goes to Graph as before; batching (for the sweep) and `sendsNothing` (card
+ * refreshes settled without a claim) are passed through.
  */
 export function withDueIndexSync(
   inner: Deliverer & Partial<BatchNotifier>,
@@ -23,5 +24,10 @@ export function withDueIndexSync(
     },
   };
   const batch = inner.notifyMany?.bind(inner);
-  return batch === undefined ? deliverer : { ...deliverer, notifyMany: batch };
+  const sendsNothing = inner.sendsNothing?.bind(inner);
+  return {
+    ...deliverer,
+    ...(batch === undefined ? {} : { notifyMany: batch }),
+    ...(sendsNothing === undefined ? {} : { sendsNothing }),
+  };
 }
