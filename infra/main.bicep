@@ -92,7 +92,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     skuName: storageSku
     deploymentContainerName: deploymentContainerName
-    tableNames: ['cases', 'providers']
+    tableNames: ['cases', 'providers', 'dueIndex']
     queueNames: ['outbox', 'outbox-poison']
   }
 }

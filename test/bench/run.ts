@@ -11,6 +11,7 @@ import { benchDelivery } from './delivery-bench';
 import { benchEngine } from './engine-bench';
 import { benchListing } from './list-bench';
 import { benchRecord } from './record-bench';
+import { benchSweep } from './sweep-bench';
 import { benchTab } from './tab-bench';
 
 async function main(): Promise<void> {
@@ -25,8 +26,8 @@ async function main(): Promise<void> {
   process.env.AZURE_QUEUES_CONNECTION_STRING = azurite.queue?.connectionString;
   try {
     // BENCH_ONLY=record runs only the record's measures (issue 12); BENCH_ONLY=tab only the tab's;
-    // BENCH_ONLY=delivery only commit-to-Graph latency; BENCH_ONLY=core skips the delivery, record
-    // and tab measures.
+    // BENCH_ONLY=delivery only commit-to-Graph latency; BENCH_ONLY=sweep only the timed sweep;
+    // BENCH_ONLY=core skips the delivery, record, tab and sweep measures.
     const only = process.env.BENCH_ONLY;
     if (only === undefined || only === 'core') {
       await benchEngine(azurite.connectionString, iterations);
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     if (only === undefined || only === 'delivery') await benchDelivery();
     if (only === undefined || only === 'record') await benchRecord(azurite.connectionString);
     if (only === undefined || only === 'tab') await benchTab(azurite.connectionString);
+    // BENCH_ONLY=sweep: the timed sweep over the due-date index (issue 9 §4).
+    if (only === undefined || only === 'sweep') await benchSweep();
   } finally {
     await azurite.stop();
   }

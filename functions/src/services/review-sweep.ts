@@ -67,6 +67,8 @@ export interface SweepResult {
   readonly rowsRead: number;
   /** Outbox effects this run delivered and settled. */
   readonly delivered: number;
+  /** Milliseconds spent finding what is due (marks, watermark, partitions): a diagnostic. */
+  readonly readMs: number;
 }
 
 /** A sweep left some cases unprocessed; thrown by the timer so the host's retry policy runs (I7). */
@@ -121,6 +123,7 @@ export class ReviewSweep {
     const failed: SweepFailure[] = [];
     let days: string[];
     let rows: DueRow[][];
+    const started = performance.now();
     try {
       for (const provider of (await this.deps.providers.all()).values()) {
         const providerId = provider.settings.providerId;
@@ -135,8 +138,10 @@ export class ReviewSweep {
         failed: [{ providerId: '', caseId: null, kind: errorKind(error) }],
         rowsRead: 0,
         delivered: 0,
+        readMs: performance.now() - started,
       };
     }
+    const readMs = performance.now() - started;
     const byCase = new Map<string, DueRow[]>();
     for (const row of rows.flat()) {
       const id = `${row.providerId}|${row.caseId}`;
@@ -165,6 +170,7 @@ export class ReviewSweep {
       failed,
       rowsRead: rows.flat().length,
       delivered,
+      readMs,
     };
   }
 

@@ -40,6 +40,8 @@ export interface LocalGraph {
   readonly url: string;
   readonly mailboxes: Mailboxes;
   readonly requests: RecordedRequest[];
+  /** Every HTTP request that reached the server (a `$batch` is one), token requests included. */
+  readonly httpCalls: { readonly method: string; readonly path: string }[];
   setFaults(faults: Partial<FaultSettings>): void;
   stop(): Promise<void>;
 }
@@ -106,6 +108,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
   const mailboxes = new Mailboxes(options.users);
   const entra = new LocalEntra(options.apps);
   const requests: RecordedRequest[] = [];
+  const httpCalls: { method: string; path: string }[] = [];
   let faults: FaultSettings = { ...noFaults, ...options.faults };
   const random = seededRandom(options.seed ?? 1);
   const ctx: { api?: GraphApiContext } = {};
@@ -158,6 +161,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', `http://${HOST}`);
     const method = (request.method ?? 'GET').toUpperCase();
+    httpCalls.push({ method, path: url.pathname });
     const text = await readBody(request);
     if (method === 'GET' && url.pathname === '/') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -222,6 +226,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
     url,
     mailboxes,
     requests,
+    httpCalls,
     setFaults: (next) => {
       faults = { ...faults, ...next };
     },
