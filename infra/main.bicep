@@ -92,7 +92,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     skuName: storageSku
     deploymentContainerName: deploymentContainerName
-    tableNames: ['cases', 'providers', 'dueIndex']
+    tableNames: ['cases', 'providers', 'dueIndex', 'botConversations']
     queueNames: ['outbox', 'outbox-poison']
   }
 }
