@@ -754,7 +754,8 @@ export const midEssexItt = {
     },
     {
       key: 'concernAckDays',
-      label: 'Chase the Course Tutor when a school concern is not acknowledged within (working days)',
+      label:
+        'Chase the Course Tutor when a school concern is not acknowledged within (working days)',
       description:
         'ME-05: the Course Tutor must be contacted immediately; if they have not acknowledged within a working day they are reminded. Default: 1 working day.',
       type: 'number',

@@ -119,10 +119,7 @@ export class DueIndexStore {
       if (!isStatus(error, 409)) throw toReadError(error, `claiming ${row.key} of ${row.caseId}`);
     }
     try {
-      const held = await this.table.client.getEntity(
-        entity.partitionKey,
-        entity.rowKey,
-      );
+      const held = await this.table.client.getEntity(entity.partitionKey, entity.rowKey);
       if (held.status === 'done') return { kind: 'done' };
       const since = typeof held.claimedAt === 'string' ? Date.parse(held.claimedAt) : 0;
       if (now.getTime() - since < leaseMs) return { kind: 'busy' };
@@ -167,10 +164,7 @@ export class DueIndexStore {
   async watermark(): Promise<string | null> {
     await this.table.ready();
     try {
-      const row = await this.table.client.getEntity(
-        WATERMARK.partitionKey,
-        WATERMARK.rowKey,
-      );
+      const row = await this.table.client.getEntity(WATERMARK.partitionKey, WATERMARK.rowKey);
       return typeof row.doneThrough === 'string' ? row.doneThrough : null;
     } catch (error) {
       if (isStatus(error, 404)) return null;
@@ -184,10 +178,7 @@ export class DueIndexStore {
       let etag: string | undefined;
       let current: string | null = null;
       try {
-        const row = await this.table.client.getEntity(
-          WATERMARK.partitionKey,
-          WATERMARK.rowKey,
-        );
+        const row = await this.table.client.getEntity(WATERMARK.partitionKey, WATERMARK.rowKey);
         etag = row.etag;
         current = typeof row.doneThrough === 'string' ? row.doneThrough : null;
       } catch (error) {
@@ -209,10 +200,7 @@ export class DueIndexStore {
   async indexedWith(providerId: string): Promise<string | null> {
     await this.table.ready();
     try {
-      const row = await this.table.client.getEntity(
-        'w',
-        `p|${providerId}`,
-      );
+      const row = await this.table.client.getEntity('w', `p|${providerId}`);
       return typeof row.settingsEtag === 'string' ? row.settingsEtag : null;
     } catch (error) {
       if (isStatus(error, 404)) return null;
