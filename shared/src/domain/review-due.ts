@@ -1,5 +1,5 @@
 import type { DecisionContext } from './context';
-import { windowAnchor, windowFrom } from './review-window';
+import { windowAnchor } from './review-window';
 import { stageDefinition } from './stage-lookup';
 import type { CaseState } from './state';
 
@@ -27,17 +27,4 @@ export function reviewDueInputs(ctx: DecisionContext, state: CaseState): ReviewD
     planReviewDate: instance.plan.reviewDate,
     reviewPending: !reviewed,
   };
-}
-
-/**
- * The review due date under the settings and calendar in `ctx` (item 7): the agreed plan date, or
- * the end of the window recounted from its anchor, so a settings change that moves the window is
- * seen by the sweep even though the case itself was not written.
- */
-export function reviewDueNow(ctx: DecisionContext, inputs: ReviewDueInputs): string | null {
-  if (!inputs.reviewPending || inputs.stageId === null) return null;
-  if (inputs.planReviewDate !== null) return inputs.planReviewDate;
-  const stage = stageDefinition(ctx.definition, inputs.stageId);
-  if (stage === undefined || inputs.reviewAnchor === null) return null;
-  return windowFrom(stage, inputs.reviewAnchor, ctx.settings, ctx.calendar)?.latest ?? null;
 }
