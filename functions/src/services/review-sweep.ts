@@ -102,7 +102,7 @@ const errorKind = (error: unknown) =>
   error instanceof Error && safeKind.test(error.name) ? error.name : 'UnknownError';
 
 /** The days a sweep on `today` reads: after the watermark (or the lookback) through today. */
-export function daysToRead(watermark: string | null, today: string, lookbackDays: number) {
+function daysToRead(watermark: string | null, today: string, lookbackDays: number) {
   const first =
     watermark === null ? addCalendarDays(today, -lookbackDays) : addCalendarDays(watermark, 1);
   const days: string[] = [];
@@ -290,6 +290,6 @@ export class ReviewSweep {
 }
 
 /** Other writers kept winning the race for one case; its rows stay for the next run. */
-export class SweepConflictError extends Error {
+class SweepConflictError extends Error {
   override readonly name = 'Conflict';
 }

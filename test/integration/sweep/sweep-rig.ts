@@ -69,10 +69,6 @@ export function acceptedTimed(rig: DeliveryRig): Map<string, number> {
   return counts;
 }
 
-/** The `$batch` calls the local Graph answered. */
-export const batchCalls = (rig: DeliveryRig) =>
-  rig.graph.requests.filter((r) => !r.inBatch && r.path === '/$batch').length;
-
 /** Where a seam kills the sweep: the run never returns past that point, as if the host died. */
 export type Boundary =
   'none' | 'after-claim' | 'after-commit' | 'before-delivery' | 'after-send' | 'after-record';
