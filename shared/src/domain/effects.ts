@@ -17,7 +17,6 @@ export type NotificationTemplate =
   | 'review-due-today'
   | 'signatures-missing'
   | 'window-closing'
-  | 'concern-unacknowledged'
   | 'final-outcome-recorded'
   | 'duty-completed'
   | 'appeal-updated'

@@ -753,16 +753,6 @@ export const midEssexItt = {
       rules: ['ME-37', 'ME-59'],
     },
     {
-      key: 'concernAckDays',
-      label:
-        'Chase the Course Tutor when a school concern is not acknowledged within (working days)',
-      description:
-        'ME-05: the Course Tutor must be contacted immediately; if they have not acknowledged within a working day they are reminded. Default: 1 working day.',
-      type: 'number',
-      default: 1,
-      rules: ['ME-05'],
-    },
-    {
       key: 'specialCategoryRoles',
       label: 'Who may see medical circumstances',
       description:

@@ -285,7 +285,6 @@ const reminderLabels: Readonly<Record<TimedReminderKind, string>> = {
   'review-today': 'review due today',
   'signatures-missing': 'signatures still missing',
   'window-closing': 'maximum period about to pass',
-  'concern-ack': 'concern not yet acknowledged',
 };
 
 const caseDescribers: Describers = {

@@ -22,7 +22,6 @@ const timedTypes = new Set([
   'review-overdue',
   'signatures-missing',
   'window-closing',
-  'concern-unacknowledged',
 ]);
 
 /** A moving clock: the services and every sweep read it. */

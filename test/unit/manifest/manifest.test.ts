@@ -115,7 +115,6 @@ describe('manifest template', () => {
       'review-due-today',
       'signatures-missing',
       'window-closing',
-      'concern-unacknowledged',
     ]);
   });
 

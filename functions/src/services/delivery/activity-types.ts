@@ -12,5 +12,4 @@ export const declaredActivityTypes: ReadonlySet<string> = new Set([
   'review-due-today',
   'signatures-missing',
   'window-closing',
-  'concern-unacknowledged',
 ]);

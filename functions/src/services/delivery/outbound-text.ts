@@ -44,7 +44,6 @@ const previews: Readonly<Record<NotificationTemplate, string>> = {
   'review-due-today': 'A review is due today.',
   'signatures-missing': 'A support plan is still waiting for signatures.',
   'window-closing': 'A support plan period is about to reach its maximum.',
-  'concern-unacknowledged': 'A school is still waiting to hear from you about a support plan.',
   'final-outcome-recorded': 'An outcome was recorded on a support plan.',
   'duty-completed': 'A step of a support plan was completed.',
   'appeal-updated': 'A support plan was updated.',

@@ -6,12 +6,7 @@ import type { NotificationTemplate } from '../effects';
  * the others are recorded as `TimedReminderIssued`.
  */
 export type DueKind =
-  | 'review-soon'
-  | 'review-today'
-  | 'overdue'
-  | 'signatures-missing'
-  | 'window-closing'
-  | 'concern-ack';
+  'review-soon' | 'review-today' | 'overdue' | 'signatures-missing' | 'window-closing';
 
 /** The kinds recorded as `TimedReminderIssued` (the overdue ladder has its own event). */
 export type TimedReminderKind = Exclude<DueKind, 'overdue'>;
@@ -23,7 +18,6 @@ export const dueTemplate: Readonly<Record<DueKind, NotificationTemplate>> = {
   overdue: 'review-overdue',
   'signatures-missing': 'signatures-missing',
   'window-closing': 'window-closing',
-  'concern-ack': 'concern-unacknowledged',
 };
 
 /** How a timed reminder is remembered on the case: `{kind}:{occurrence}`. */
