@@ -43,6 +43,9 @@ export async function launchBrowser(): Promise<TestBrowser> {
     headless: true,
     args: chromiumArgs,
     viewport: { width: 1400, height: 1000 },
+    // A UK user's browser: native date inputs show dd/mm/yyyy, as they will for our users.
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
   });
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
