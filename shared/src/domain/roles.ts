@@ -1,18 +1,7 @@
 import { z } from 'zod';
+import { roles, type Role } from './role-ids';
 
-/** Every role a support procedure can give a person. Providers label them. */
-export const roles = [
-  'trainee',
-  'mentor',
-  'professionalMentor',
-  'courseTutor',
-  'leadSubjectTutor',
-  'programmeLead',
-  'director',
-] as const;
-
-/** A role in a case or at a provider. */
-export type Role = (typeof roles)[number];
+export { roles, type Role };
 
 /** Zod schema for a role. */
 export const roleSchema = z.enum(roles);

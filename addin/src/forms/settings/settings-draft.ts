@@ -2,15 +2,7 @@ import { roleWords } from '../../format/labels';
 import type { Settings } from '../../api/provider-schemas';
 
 /** Every role a procedure can give (the API's role ids), for the "roles" settings. */
-export const roleIds = [
-  'trainee',
-  'mentor',
-  'professionalMentor',
-  'courseTutor',
-  'leadSubjectTutor',
-  'programmeLead',
-  'director',
-] as const;
+export { roles as roleIds } from '@shared/domain/role-ids';
 
 /** Replaces item `index` of a list. */
 export function replaceAt<T>(list: readonly T[], index: number, next: T): T[] {
