@@ -56,13 +56,15 @@ describe('infra Bicep (checked as text, not compiled)', () => {
     }
   });
 
-  it('storage accepts Entra ID only, over TLS 1.2+, and holds the cases and providers tables', () => {
+  it('storage accepts Entra ID only, over TLS 1.2+, and holds the cases, providers, dueIndex and botConversations tables', () => {
     const storage = resourceCode('modules/storage.bicep', 'storage');
     expect(storage).toContain('allowSharedKeyAccess: false');
     expect(storage).toContain("minimumTlsVersion: 'TLS1_2'");
     expect(storage).toContain('allowBlobPublicAccess: false');
     expect(storage).toContain('supportsHttpsTrafficOnly: true');
-    expect(text('main.bicep').code).toMatch(/tableNames: \['cases', 'providers'\]/);
+    expect(text('main.bicep').code).toMatch(
+      /tableNames: \['cases', 'providers', 'dueIndex', 'botConversations'\]/,
+    );
     expect(text('modules/storage.bicep').code).toMatch(
       /tableServices\/tables@[\d-]+' = \[\s+for tableName in tableNames: \{/,
     );
