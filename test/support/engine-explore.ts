@@ -257,6 +257,8 @@ export function variants(
       return [{ type: 'closeCase', closureId: p.closureId, notes: 'Closed' }];
     case 'retryDelivery':
       return [{ type: 'retryDelivery', effectId: p.effectId }];
+    case 'acknowledgeConcern':
+      return [{ type: 'acknowledgeConcern', concernId: p.concernId }];
     case 'correctEntry':
       return correctionVariants(current, p);
     case 'recordDfeHandoff':
@@ -400,5 +402,6 @@ export function oneOfEachType(
     },
     closeCase: { type: 'closeCase', closureId: 'any-closure', notes: 'x' },
     retryDelivery: { type: 'retryDelivery', effectId: '0000000001-000' },
+    acknowledgeConcern: { type: 'acknowledgeConcern', concernId: 'conc-00000001' },
   };
 }

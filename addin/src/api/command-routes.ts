@@ -12,6 +12,7 @@ export const commandRoutes: Readonly<Record<string, CommandRoute>> = {
   addParticipant: { method: 'POST', path: 'participants' },
   removeParticipant: { method: 'DELETE', path: 'participants/{participantId}' },
   raiseConcern: { method: 'POST', path: 'concerns' },
+  acknowledgeConcern: { method: 'POST', path: 'concerns/{concernId}/acknowledgement' },
   startStage: { method: 'POST', path: 'stages' },
   setPlanDetails: { method: 'PUT', path: 'plan' },
   addTarget: { method: 'POST', path: 'targets' },

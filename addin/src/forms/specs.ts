@@ -156,6 +156,7 @@ export const fieldSpecs: Readonly<Record<string, SpecBuilder>> = {
   completeDuty: () => [notes('Notes (optional)', false)],
   correctEntry: (v, _o, c) => correctionFields(v, c),
   retryDelivery: () => [],
+  acknowledgeConcern: () => [],
   recordAppealDecision: () => [
     {
       kind: 'select',

@@ -7,6 +7,7 @@ import { caseAppealOutcomePost } from './case-appeal-outcome-post';
 import { caseAvailableCommandsGet } from './case-available-commands-get';
 import { caseClosurePost } from './case-closure-post';
 import { caseCommentsPost } from './case-comments-post';
+import { caseConcernAcknowledgementPost } from './case-concern-acknowledgement-post';
 import { caseConcernsPost } from './case-concerns-post';
 import { caseCorrectionsPost } from './case-corrections-post';
 import { caseDeliveryRetryPost } from './case-delivery-retry-post';
@@ -61,6 +62,7 @@ export const caseRoutes: RouteDefinition[] = [
   caseDfeHandoffGet,
   caseDfeHandoffPost,
   caseConcernsPost,
+  caseConcernAcknowledgementPost,
   caseStagesPost,
   casePlanPut,
   caseTargetsPost,

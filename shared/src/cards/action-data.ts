@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseIdSchema } from '../schemas/text';
+import { caseIdSchema, idSchema } from '../schemas/text';
 import type { CardVerb } from './verbs';
 
 const caseId = caseIdSchema;
@@ -46,6 +46,7 @@ export const actionDataSchemas = {
     caseId,
     effectId: z.string().regex(/^\d{10}-\d{3}$/, 'must be an effect id'),
   }),
+  acknowledgeConcern: z.object({ caseId, concernId: idSchema }),
 } satisfies Record<CardVerb, z.ZodType>;
 
 /** The parsed data of one verb. */

@@ -25,6 +25,11 @@ const dataFor: Partial<Record<CaseCommandType, DataFor>> = {
     typeof p.effectId === 'string'
       ? { verb: verbs.retryDelivery, caseId, effectId: p.effectId }
       : null,
+  // One click for the course tutor: the school asked her to get in touch (ME-05).
+  acknowledgeConcern: (caseId, p) =>
+    typeof p.concernId === 'string'
+      ? { verb: verbs.acknowledgeConcern, caseId, concernId: p.concernId }
+      : null,
 };
 
 /** Buttons for exactly the commands the viewer may issue now (`view.available`), one per distinct action. */

@@ -17,6 +17,7 @@ export const verbs = {
   dueThisWeek: 'dueThisWeek',
   help: 'help',
   retryDelivery: 'retryDelivery',
+  acknowledgeConcern: 'acknowledgeConcern',
 } as const;
 
 /** A verb a card can send. */

@@ -113,6 +113,8 @@ export function buildCaseView(ctx: DecisionContext, state: CaseState, actor: Act
         seriousIncident: c.seriousIncident,
         specialCategory: c.specialCategory,
         redacted: hidden,
+        acknowledgedAt: c.acknowledgedAt ?? null,
+        acknowledgedBy: c.acknowledgedBy ?? null,
       };
     }),
     comments: state.comments.filter((c) => c.visibility === 'all' || isStaff),

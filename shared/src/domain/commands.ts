@@ -266,6 +266,10 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
     correction: correctionSchema,
   }),
   z.strictObject({
+    type: z.literal('acknowledgeConcern'),
+    concernId: idSchema,
+  }),
+  z.strictObject({
     type: z.literal('retryDelivery'),
     effectId: z.string().regex(/^\d{10}-\d{3}$/, 'must be an effect id like 0000000012-000'),
   }),

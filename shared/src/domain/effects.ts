@@ -17,6 +17,8 @@ export type NotificationTemplate =
   | 'review-due-today'
   | 'signatures-missing'
   | 'window-closing'
+  /** The chase of a school's request for the course tutor's contact (ME-05). */
+  | 'contact-not-acknowledged'
   | 'final-outcome-recorded'
   | 'duty-completed'
   | 'appeal-updated'

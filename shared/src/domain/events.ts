@@ -66,6 +66,13 @@ export type CaseEvent =
       readonly at: string;
     }
   | { readonly type: 'ConcernRaised'; readonly concern: Concern }
+  /** The course tutor acknowledged a concern raised at the school (ME-05). */
+  | {
+      readonly type: 'ConcernAcknowledged';
+      readonly concernId: string;
+      readonly by: string;
+      readonly at: string;
+    }
   | {
       readonly type: 'StageStarted';
       readonly instanceId: string;

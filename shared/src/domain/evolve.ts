@@ -81,6 +81,15 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       };
     case 'ConcernRaised':
       return { ...state, concerns: [...state.concerns, event.concern] };
+    case 'ConcernAcknowledged':
+      return {
+        ...state,
+        concerns: state.concerns.map((c) =>
+          c.concernId === event.concernId
+            ? { ...c, acknowledgedAt: event.at, acknowledgedBy: event.by }
+            : c,
+        ),
+      };
     case 'StageStarted':
       return { ...state, current: newStage(event) };
     case 'StageEnded':

@@ -31,6 +31,9 @@ export interface Concern {
   readonly seriousIncident: boolean;
   /** Special category data (health): kept out of chat, calendars and notifications. */
   readonly specialCategory: boolean;
+  /** When and by whom the course tutor's contact was acknowledged (ME-05); absent: not yet. */
+  readonly acknowledgedAt?: string;
+  readonly acknowledgedBy?: string;
 }
 
 /** A target on a support plan (SMART or SHARP). */

@@ -162,6 +162,9 @@ export interface CaseView {
     seriousIncident: boolean;
     specialCategory: boolean;
     redacted: boolean;
+    /** The course tutor's acknowledgement of the contact (ME-05); null: not (yet) acknowledged. */
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
   }[];
   readonly comments: readonly {
     commentId: string;

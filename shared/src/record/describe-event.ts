@@ -285,6 +285,7 @@ const reminderLabels: Readonly<Record<TimedReminderKind, string>> = {
   'review-today': 'review due today',
   'signatures-missing': 'signatures still missing',
   'window-closing': 'maximum period about to pass',
+  'concern-unacknowledged': 'school still waiting for the course tutor to get in touch',
 };
 
 const caseDescribers: Describers = {
@@ -322,6 +323,8 @@ const caseDescribers: Describers = {
       ],
     );
   },
+  ConcernAcknowledged: () =>
+    said('Acknowledged the concern raised at the school (course tutor contacted)', ['ME-05']),
   CommentAdded: (i) =>
     i.event.comment.visibility === 'staff' && !i.visibility.staff
       ? { summary: 'A staff-only note was added', changes: [], rules: [], redacted: true }

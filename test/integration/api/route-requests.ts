@@ -128,4 +128,8 @@ export const sampleRequests: Record<string, (caseId: string) => SampleRequest> =
     path: `/api/cases/${id}/deliveries/0000000001-000/retry`,
     json: {},
   }),
+  'case-concern-acknowledgement-post': (id) => ({
+    path: `/api/cases/${id}/concerns/concern-none-such/acknowledgement`,
+    json: {},
+  }),
 };

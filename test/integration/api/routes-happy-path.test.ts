@@ -119,6 +119,17 @@ describe('API happy path: every route once, through the local host, real tokens,
       category: 'teaching',
       description: 'Behaviour routines are inconsistent.',
     });
+    const raised = (await view(id)).concerns[0]!;
+    const acked = bodyOf<{ view: CaseView }>(
+      await expectOk(
+        'case-concern-acknowledgement-post',
+        'POST',
+        at(`/concerns/${raised.concernId}/acknowledgement`),
+        ct,
+        {},
+      ),
+    );
+    expect(acked.view.concerns[0]?.acknowledgedAt).not.toBeNull(); // ME-05
     await expectOk('case-comments-post', 'POST', at('/comments'), 'me-trainee-1', {
       text: 'I would like more support with routines.',
     });

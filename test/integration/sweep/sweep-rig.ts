@@ -22,6 +22,7 @@ const timedTypes = new Set([
   'review-overdue',
   'signatures-missing',
   'window-closing',
+  'contact-not-acknowledged',
 ]);
 
 /** A moving clock: the services and every sweep read it. */

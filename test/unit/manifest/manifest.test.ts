@@ -115,6 +115,7 @@ describe('manifest template', () => {
       'review-due-today',
       'signatures-missing',
       'window-closing',
+      'contact-not-acknowledged',
     ]);
   });
 

@@ -6,6 +6,7 @@ const sectionByCommand: Readonly<Record<string, CaseSection>> = {
   startStage: 'timeline',
   closeCase: 'timeline',
   raiseConcern: 'concerns',
+  acknowledgeConcern: 'concerns',
   setPlanDetails: 'plan',
   addTarget: 'plan',
   updateTarget: 'plan',

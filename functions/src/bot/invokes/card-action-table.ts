@@ -5,6 +5,7 @@ import { dueThisWeek, help, myCases } from './list-verbs';
 import { openRaiseConcern, submitConcern } from './raise-concern-verbs';
 import { openReview, recordReview } from './record-review';
 import { retryDelivery } from './retry-delivery';
+import { acknowledgeConcern } from './acknowledge-concern';
 import { openScheduleMeeting, scheduleMeeting } from './schedule-meeting';
 import { openSignPlan, signPlan } from './sign-plan';
 
@@ -24,4 +25,5 @@ export const cardActionTable: { readonly [V in CardVerb]: CardActionHandler<V> }
   dueThisWeek,
   help,
   retryDelivery,
+  acknowledgeConcern,
 };

@@ -12,4 +12,6 @@ export const declaredActivityTypes: ReadonlySet<string> = new Set([
   'review-due-today',
   'signatures-missing',
   'window-closing',
+  // The chase of a school's request for the course tutor's contact (ME-05).
+  'contact-not-acknowledged',
 ]);

@@ -44,6 +44,8 @@ const previews: Readonly<Record<NotificationTemplate, string>> = {
   'review-due-today': 'A review is due today.',
   'signatures-missing': 'A support plan is still waiting for signatures.',
   'window-closing': 'A support plan period is about to reach its maximum.',
+  'contact-not-acknowledged':
+    'A school is still waiting for you to get in touch about a support plan.',
   'final-outcome-recorded': 'An outcome was recorded on a support plan.',
   'duty-completed': 'A step of a support plan was completed.',
   'appeal-updated': 'A support plan was updated.',

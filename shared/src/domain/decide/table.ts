@@ -4,6 +4,7 @@ import { correctEntryPolicy } from './correct-entry';
 import { recordDfeHandoffPolicy } from './dfe-handoff';
 import { addCommentPolicy } from './comments';
 import { raiseConcernPolicy } from './concerns';
+import { acknowledgeConcernPolicy } from './acknowledge-concern';
 import {
   completeDutyPolicy,
   recordAppealDecisionPolicy,
@@ -53,4 +54,5 @@ export const policies: { readonly [K in CaseCommandType]: Policy<K> } = {
   correctEntry: correctEntryPolicy,
   closeCase: closeCasePolicy,
   retryDelivery: retryDeliveryPolicy,
+  acknowledgeConcern: acknowledgeConcernPolicy,
 };

@@ -5,6 +5,7 @@ import type { DueItem } from './due-item';
 import { dueKey } from './due-item';
 import { reviewItems, windowItems } from './review-items';
 import { signatureItems } from './signature-items';
+import { concernItems } from './concern-items';
 
 /**
  * Everything a case has coming due that is not yet issued (ADR 0011), under the provider's
@@ -21,6 +22,7 @@ export function dueItems(ctx: DecisionContext, state: CaseState): DueItem[] {
     items.push(...windowItems(ctx, state, stage, instance));
     items.push(...signatureItems(ctx, state, stage, instance));
   }
+  items.push(...concernItems(ctx, state));
   const issued = new Set(state.remindersIssued ?? []);
   return items
     .filter((item) => item.kind === 'overdue' || !issued.has(dueKey(item)))

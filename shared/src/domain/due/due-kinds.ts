@@ -6,7 +6,13 @@ import type { NotificationTemplate } from '../effects';
  * the others are recorded as `TimedReminderIssued`.
  */
 export type DueKind =
-  'review-soon' | 'review-today' | 'overdue' | 'signatures-missing' | 'window-closing';
+  | 'review-soon'
+  | 'review-today'
+  | 'overdue'
+  | 'signatures-missing'
+  | 'window-closing'
+  /** A concern raised at the school the course tutor has not acknowledged in a working day (ME-05). */
+  | 'concern-unacknowledged';
 
 /** The kinds recorded as `TimedReminderIssued` (the overdue ladder has its own event). */
 export type TimedReminderKind = Exclude<DueKind, 'overdue'>;
@@ -18,6 +24,7 @@ export const dueTemplate: Readonly<Record<DueKind, NotificationTemplate>> = {
   overdue: 'review-overdue',
   'signatures-missing': 'signatures-missing',
   'window-closing': 'window-closing',
+  'concern-unacknowledged': 'contact-not-acknowledged',
 };
 
 /** How a timed reminder is remembered on the case: `{kind}:{occurrence}`. */

@@ -160,6 +160,8 @@ export function caseView(
         seriousIncident: false,
         specialCategory: true,
         redacted: false,
+        acknowledgedAt: null,
+        acknowledgedBy: null,
       },
     ],
     comments: [],
