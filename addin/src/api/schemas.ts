@@ -208,6 +208,8 @@ export const caseViewSchema = z.object({
       seriousIncident: z.boolean(),
       specialCategory: z.boolean(),
       redacted: z.boolean(),
+      /** The course tutor's acknowledgement (ME-05); absent from an older API. */
+      acknowledgedAt: nullableStr,
     }),
   ),
   comments: list(z.object({ commentId: str, by: str, at: str, text: str, visibility: str })),

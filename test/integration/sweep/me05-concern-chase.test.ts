@@ -62,6 +62,12 @@ describe('ME-05: a concern raised at the school is chased once if not acknowledg
     expect(sent).toHaveLength(1);
     expect(sent[0]![1]).toBe(1);
     expect(sent[0]![0]).toContain(who('me-course-tutor').oid);
+    // Neutral text only: neither the concern's details nor "cause for concern" leave the case.
+    for (const request of rig.graph.requests) {
+      const body = JSON.stringify(request.body ?? null);
+      expect(body).not.toContain('Absent three days');
+      expect(body).not.toMatch(/cause for concern|concern/i);
+    }
   });
 
   it('ME-05: acknowledged in one command before the working day is out: no chase, ever', async () => {

@@ -34,6 +34,9 @@ export function Concerns({ view }: { view: CaseView }) {
                 Special category
               </Badge>
             )}
+            {c.acknowledgedAt !== null && (
+              <Caption1>Course tutor acknowledged {ukDateTime(c.acknowledgedAt)}</Caption1>
+            )}
           </div>
           {c.redacted ? (
             <Caption1>Details are restricted to the staff allowed to see them.</Caption1>
