@@ -10,8 +10,12 @@ import type { Effect } from '@shared/domain/effects';
 import type { CaseState } from '@shared/domain/state';
 import { GraphCallError, type GraphHttp } from '../../infrastructure/graph/graph-http';
 import type { ProviderContext } from '../provider-directory';
-import { activityTypeOf, previewText } from './outbound-text';
-import { notifyRecipients, sendFeed, type NotifyOptions } from './notification-delivery';
+import {
+  activityFeedBody,
+  notifyRecipients,
+  sendFeed,
+  type NotifyOptions,
+} from './notification-delivery';
 import { personOf, type GraphPerson } from './recipients';
 
 /** One case's notify effect to send. */
@@ -20,18 +24,6 @@ export interface NotifyEntry {
   readonly state: CaseState;
   readonly effect: Extract<Effect, { kind: 'notify' }>;
   readonly caseUrl: string;
-}
-
-function feedBody(entry: NotifyEntry, types: ReadonlySet<string>) {
-  const activityType = activityTypeOf(entry.effect.template, types);
-  const text = previewText(entry.effect.template, entry.state);
-  return {
-    topic: { source: 'text', value: 'Support plans', webUrl: entry.caseUrl },
-    activityType,
-    previewText: { content: text },
-    templateParameters:
-      activityType === 'systemDefault' ? [{ name: 'systemDefaultText', value: text }] : [],
-  };
 }
 
 interface Tally {
@@ -70,7 +62,14 @@ export async function notifyMany(
   for (const [tenantId, people] of byTenant) {
     const body = (p: GraphPerson) => {
       const entry = entries[owner.get(p) ?? -1];
-      return entry === undefined ? {} : feedBody(entry, options.activityTypes);
+      return entry === undefined
+        ? {}
+        : activityFeedBody(
+            entry.effect.template,
+            entry.state,
+            entry.caseUrl,
+            options.activityTypes,
+          );
     };
     const result = await sendFeed(graph, tenantId, people, body, options);
     const tally = (p: GraphPerson) => tallies[owner.get(p) ?? -1];

@@ -151,6 +151,27 @@ async function sendBot(
   return missed;
 }
 
+/**
+ * The body of one `sendActivityNotification`: the neutral preview line, the manifest's activity
+ * type (or `systemDefault` with the text as its parameter) and the case's deep link as topic.
+ */
+export function activityFeedBody(
+  template: NotificationTemplate,
+  state: CaseState,
+  caseUrl: string,
+  types: ReadonlySet<string>,
+) {
+  const activityType = activityTypeOf(template, types);
+  const text = previewText(template, state);
+  return {
+    topic: { source: 'text', value: 'Support plans', webUrl: caseUrl },
+    activityType,
+    previewText: { content: text },
+    templateParameters:
+      activityType === 'systemDefault' ? [{ name: 'systemDefaultText', value: text }] : [],
+  };
+}
+
 /** Delivers one `notify` effect to every recipient it names, each by one channel. */
 export async function notifyRecipients(
   graph: GraphHttp,
@@ -170,19 +191,7 @@ export async function notifyRecipients(
       byTenant.set(p.tenantId, [...(byTenant.get(p.tenantId) ?? []), p]);
     else if (p.mail !== null) mailOnly.push(p);
   }
-  const activityType = activityTypeOf(effect.template, options.activityTypes);
-  const body = () => ({
-    topic: { source: 'text', value: 'Support plans', webUrl: caseUrl },
-    activityType,
-    previewText: { content: previewText(effect.template, state) },
-    ...(activityType === 'systemDefault'
-      ? {
-          templateParameters: [
-            { name: 'systemDefaultText', value: previewText(effect.template, state) },
-          ],
-        }
-      : { templateParameters: [] }),
-  });
+  const body = () => activityFeedBody(effect.template, state, caseUrl, options.activityTypes);
   const delivered: NotifyOutcome['delivered'] = [];
   const failed: string[] = [];
   let reason = '';
