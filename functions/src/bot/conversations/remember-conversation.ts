@@ -12,6 +12,13 @@ export interface ReferenceActivity extends ActivityIdentity {
   };
 }
 
+/** The authenticated person of a personal-chat activity; undefined in a group chat or channel. */
+function personalActor(activity: ReferenceActivity) {
+  if (activity.conversation.conversationType !== 'personal') return undefined;
+  const who = actorOf(activity);
+  return who.ok ? who.value : undefined;
+}
+
 /**
  * Keeps the personal conversation of whoever installed the app or messaged the bot, so the relay
  * can reach them proactively when Graph refuses an activity notification. Only personal chats
@@ -23,14 +30,12 @@ export async function rememberConversation(
   conversations: Pick<ConversationReferences, 'remember'> | undefined,
   log: Logger,
 ): Promise<void> {
-  if (conversations === undefined) return;
-  if (activity.conversation.conversationType !== 'personal') return;
-  const who = actorOf(activity);
-  if (!who.ok) return;
+  const who = personalActor(activity);
+  if (conversations === undefined || who === undefined) return;
   try {
     await conversations.remember({
-      tenantId: who.value.tid,
-      userId: who.value.oid,
+      tenantId: who.tid,
+      userId: who.oid,
       conversationId: activity.conversation.id ?? '',
       serviceUrl: activity.serviceUrl ?? '',
       botId: activity.recipient?.id ?? '',
@@ -48,12 +53,10 @@ export async function forgetConversation(
   conversations: Pick<ConversationReferences, 'forget'> | undefined,
   log: Logger,
 ): Promise<void> {
-  if (conversations === undefined) return;
-  if (activity.conversation.conversationType !== 'personal') return;
-  const who = actorOf(activity);
-  if (!who.ok) return;
+  const who = personalActor(activity);
+  if (conversations === undefined || who === undefined) return;
   try {
-    await conversations.forget(who.value.tid, who.value.oid);
+    await conversations.forget(who.tid, who.oid);
   } catch (error) {
     log.warn('Could not forget the bot conversation', { error });
   }
