@@ -1,4 +1,5 @@
 import type { AvailableCommand, CaseView, Outline } from '../api/schemas';
+import { roles } from '@shared/domain/role-ids';
 import { dayConvention, ukDate } from '../format/dates';
 import { roleWords } from '../format/labels';
 import { correctionBody, correctionFields } from './correction-spec';
@@ -206,14 +207,8 @@ export const fieldSpecs: Readonly<Record<string, SpecBuilder>> = {
       name: 'role',
       label: 'Role',
       required: true,
-      options: [
-        'mentor',
-        'professionalMentor',
-        'courseTutor',
-        'leadSubjectTutor',
-        'director',
-        'programmeLead',
-      ].map((r) => ({ value: r, label: roleWords(r) })),
+      // Every role but the trainee's: a case has one trainee, named when it opens.
+      options: roles.filter((r) => r !== 'trainee').map((r) => ({ value: r, label: roleWords(r) })),
     },
     { kind: 'text', name: 'name', label: 'Full name', required: true },
   ],
