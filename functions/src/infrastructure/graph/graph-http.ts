@@ -3,6 +3,10 @@
  * token for the tenant), the client's RetryHandler (429/503/504, honours Retry-After), then its
  * HTTP handler. Around that, a bounded retry with backoff for 500s and timeouts. What is still
  * failing after that is a `GraphCallError`: transient (worth a later retry) or not.
+ *
+ * A call may carry a `Deadline` (ADR 0017): no request starts after it, no Retry-After or backoff
+ * that would end after it is waited for, and a request in flight is aborted at it. The call then
+ * rejects with `DeadlineReached` (not a `GraphCallError`: nothing failed, the attempt ran out).
  */
 import {
   Client,
@@ -12,10 +16,12 @@ import {
   RetryHandlerOptions,
   type Context,
   type Middleware,
+  type ShouldRetry,
 } from '@microsoft/microsoft-graph-client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClientCredentials } from './client-credentials';
 import { TokenRequestError, withSlash } from './client-credentials';
+import { DeadlineReached, handlerDelayMs, type Deadline } from './deadline';
 
 /** How hard to try before an effect counts as failed. */
 export interface GraphRetryPolicy {
@@ -116,27 +122,60 @@ export class GraphHttp {
     return client;
   }
 
-  /** One call, retried within the policy; resolves with the response body (undefined for 202/204). */
+  /**
+   * One call, retried within the policy; resolves with the response body (undefined for 202/204).
+   * With a deadline, rejects with `DeadlineReached` rather than start or wait past it.
+   */
   async call(
     tenantId: string,
     method: 'POST' | 'PATCH',
     path: string,
     body: unknown,
+    deadline?: Deadline,
   ): Promise<unknown> {
     let last: GraphCallError | undefined;
     for (let attempt = 0; attempt < this.policy.attempts; attempt += 1) {
-      if (attempt > 0) await sleep(this.policy.backoffMs * 2 ** (attempt - 1));
+      if (attempt > 0) {
+        const backoff = this.policy.backoffMs * 2 ** (attempt - 1);
+        if (deadline !== undefined && !deadline.allowsWait(backoff)) throw new DeadlineReached();
+        await sleep(backoff);
+      }
+      deadline?.check();
+      const refused = { forDeadline: false };
       try {
+        const timeout = AbortSignal.timeout(this.policy.timeoutMs);
         const request = this.client(tenantId)
           .api(path)
           .version('v1.0')
-          .option('signal', AbortSignal.timeout(this.policy.timeoutMs));
+          .option(
+            'signal',
+            deadline === undefined ? timeout : AbortSignal.any([timeout, deadline.signal()]),
+          );
+        if (deadline !== undefined)
+          request.middlewareOptions([this.retryOptions(deadline, refused)]);
         return (await (method === 'POST' ? request.post(body) : request.patch(body))) as unknown;
       } catch (error) {
+        if (deadline !== undefined && (refused.forDeadline || deadline.passed()))
+          throw new DeadlineReached();
         last = classify(error);
         if (!last.transient) throw last;
       }
     }
     throw last ?? new GraphCallError(null, 'no attempt made', true);
+  }
+
+  /** The RetryHandler's options for one call: it retries only when its wait ends before the deadline. */
+  private retryOptions(deadline: Deadline, refused: { forDeadline: boolean }): RetryHandlerOptions {
+    const shouldRetry: ShouldRetry = (delay, attempt, _request, _options, response) => {
+      const wait = handlerDelayMs(response.headers.get('retry-after'), attempt + 1, delay);
+      if (deadline.allowsWait(wait)) return true;
+      refused.forDeadline = true;
+      return false;
+    };
+    return new RetryHandlerOptions(
+      this.policy.handlerDelaySeconds,
+      this.policy.handlerRetries,
+      shouldRetry,
+    );
   }
 }

@@ -97,6 +97,25 @@ export class OutboxStore {
     }
   }
 
+  /**
+   * Gives a claimed effect back unsent (its delivery stopped at its deadline), so the next relay
+   * or the re-drive takes it at once rather than after the lease; false when it is no longer ours.
+   */
+  async release(providerId: string, effect: PendingEffect): Promise<boolean> {
+    try {
+      await this.table.client.updateEntity(
+        { partitionKey: providerId, rowKey: effect.rowKey, status: 'pending', claimedAt: '' },
+        'Merge',
+        { etag: effect.etag },
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404))
+        return false;
+      throw toReadError(error, `releasing ${effect.rowKey}`);
+    }
+  }
+
   /** Marks an effect settled; false when someone else settled it first (412). */
   async settle(
     providerId: string,

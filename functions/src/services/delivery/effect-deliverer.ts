@@ -1,16 +1,20 @@
 /**
  * Carries out one outbox effect through Graph and reports what happened; never throws for a
- * Graph failure (that becomes a `failed` report with its reason, recorded on the case).
+ * Graph failure (that becomes a `failed` report with its reason, recorded on the case). Given a
+ * deadline (ADR 0017), it stops there and throws `UnfinishedDelivery` with what went out and
+ * what is left.
  */
 import type { DeliveryReport } from '@shared/domain/delivery';
 import type { Effect } from '@shared/domain/effects';
 import type { CaseState } from '@shared/domain/state';
+import { DeadlineReached, type Deadline } from '../../infrastructure/graph/deadline';
 import { GraphCallError, type GraphHttp } from '../../infrastructure/graph/graph-http';
 import type { ProviderContext } from '../provider-directory';
 import { notifyMany, type NotifyEntry } from './batched-notify';
 import { cancelMeeting, createMeeting } from './meeting-delivery';
 import { notifyRecipients, type NotifyOptions } from './notification-delivery';
 import { cancelReviewReminder, putReviewReminder } from './review-reminder-delivery';
+import { UnfinishedDelivery } from './unfinished-delivery';
 
 /** How the deliverer reaches Graph and links back to the case. */
 export interface DelivererOptions extends NotifyOptions {
@@ -41,16 +45,22 @@ export class EffectDeliverer {
     return effect.kind === 'refreshCaseCard';
   }
 
+  /**
+   * One effect. With a deadline, throws `UnfinishedDelivery` when it came before the effect was
+   * carried out: a call in flight is aborted, none starts after it, no wait runs past it.
+   */
   async deliver(
     provider: ProviderContext,
     state: CaseState,
     effect: Effect,
+    deadline?: Deadline,
   ): Promise<DeliveryReport> {
     const caseUrl = this.options.caseUrl(state.caseId);
     try {
-      const outcome = await this.attempt(provider, state, effect, caseUrl);
+      const outcome = await this.attempt(provider, state, effect, caseUrl, deadline);
       return typeof outcome === 'string' ? { kind: 'failed', reason: outcome, effect } : outcome;
     } catch (error) {
+      if (error instanceof DeadlineReached) throw new UnfinishedDelivery(null, effect);
       if (error instanceof GraphCallError)
         return { kind: 'failed', reason: reasonOf(error), effect };
       throw error;
@@ -62,12 +72,13 @@ export class EffectDeliverer {
     state: CaseState,
     effect: Effect,
     caseUrl: string,
+    deadline: Deadline | undefined,
   ): Promise<DeliveryReport | string> {
     switch (effect.kind) {
       case 'createMeeting':
-        return createMeeting(this.graph, provider, state, effect.meetingId, caseUrl);
+        return createMeeting(this.graph, provider, state, effect.meetingId, caseUrl, deadline);
       case 'cancelMeeting':
-        return cancelMeeting(this.graph, provider, state, effect.meetingId);
+        return cancelMeeting(this.graph, provider, state, effect.meetingId, deadline);
       case 'notify': {
         const outcome = await notifyRecipients(
           this.graph,
@@ -76,8 +87,9 @@ export class EffectDeliverer {
           effect,
           caseUrl,
           this.options,
+          deadline,
         );
-        return {
+        const report: DeliveryReport = {
           kind: 'notified',
           template: effect.template,
           deliveries: outcome.delivered,
@@ -89,6 +101,9 @@ export class EffectDeliverer {
                   effect: { ...effect, recipients: outcome.failed.recipients },
                 },
         };
+        if (outcome.unsent.length === 0) return report;
+        const done = outcome.delivered.length === 0 && outcome.failed === null ? null : report;
+        throw new UnfinishedDelivery(done, { ...effect, recipients: outcome.unsent });
       }
       case 'reviewReminder':
         return putReviewReminder(
@@ -98,9 +113,10 @@ export class EffectDeliverer {
           effect.instanceId,
           effect.reviewDate,
           caseUrl,
+          deadline,
         );
       case 'cancelReviewReminder':
-        return cancelReviewReminder(this.graph, provider, state, effect.instanceId);
+        return cancelReviewReminder(this.graph, provider, state, effect.instanceId, deadline);
       // Card refreshes are the bot's; the due-date index is synced by the sweep's wrapper (ADR 0011).
       case 'refreshCaseCard':
       case 'syncDueIndex':

@@ -1,5 +1,6 @@
 import type { DeliveryReport } from '@shared/domain/delivery';
 import type { CaseState } from '@shared/domain/state';
+import type { Deadline } from '../../infrastructure/graph/deadline';
 import type { GraphHttp } from '../../infrastructure/graph/graph-http';
 import type { ProviderContext } from '../provider-directory';
 import { londonDateTime } from './london-time';
@@ -34,6 +35,7 @@ export async function createMeeting(
   state: CaseState,
   meetingId: string,
   caseUrl: string,
+  deadline?: Deadline,
 ): Promise<DeliveryReport | string> {
   const meeting = findMeeting(state, meetingId);
   if (
@@ -72,6 +74,7 @@ export async function createMeeting(
       allowNewTimeProposals: false,
       transactionId: meetingTransactionId(meetingId),
     },
+    deadline,
   )) as { id?: unknown; onlineMeeting?: { joinUrl?: unknown } | null };
   if (typeof created.id !== 'string') return 'Graph answered without an event id';
   const joinUrl = created.onlineMeeting?.joinUrl;
@@ -90,6 +93,7 @@ export async function cancelMeeting(
   provider: ProviderContext,
   state: CaseState,
   meetingId: string,
+  deadline?: Deadline,
 ): Promise<DeliveryReport | string> {
   const meeting = findMeeting(state, meetingId);
   const eventId = meeting?.invitation?.graphEventId ?? null;
@@ -103,8 +107,14 @@ export async function cancelMeeting(
   const organizer = organizerOf(provider, state, meeting.scheduledBy);
   if (typeof organizer === 'string') return organizer;
   const path = `/users/${encodeURIComponent(organizer.userId)}/events/${encodeURIComponent(eventId)}/cancel`;
-  await graph.call(organizer.tenantId, 'POST', path, {
-    comment: 'This support meeting has been cancelled.',
-  });
+  await graph.call(
+    organizer.tenantId,
+    'POST',
+    path,
+    {
+      comment: 'This support meeting has been cancelled.',
+    },
+    deadline,
+  );
   return { kind: 'meeting-cancelled', meetingId };
 }

@@ -5,11 +5,15 @@
  * inside batches). Where Graph refuses because the app is not installed for someone, they get a
  * proactive message in the bot's personal chat with them if there is one; failing that, or when
  * they have no sign-in yet, an email through `sendMail` from the provider's mailbox.
+ *
+ * With a deadline (ADR 0017), whoever has not been sent to when it comes is `unsent`: not failed,
+ * and not attempted again in this delivery; the relay carries them over to a later one.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeliveryChannel } from '@shared/domain/delivery';
 import type { Effect, NotificationTemplate } from '@shared/domain/effects';
 import type { CaseState } from '@shared/domain/state';
+import { DeadlineReached, type Deadline } from '../../infrastructure/graph/deadline';
 import { GraphCallError, type GraphHttp } from '../../infrastructure/graph/graph-http';
 import type { ProviderContext } from '../provider-directory';
 import { activityTypeOf, botText, mailText, previewText } from './outbound-text';
@@ -26,6 +30,8 @@ export interface MailSender {
 export interface NotifyOutcome {
   readonly delivered: { readonly recipient: string; readonly channel: DeliveryChannel }[];
   readonly failed: { readonly recipients: string[]; readonly reason: string } | null;
+  /** Recipients not sent to before the deadline (always empty without one). */
+  readonly unsent: string[];
 }
 
 export interface NotifyOptions {
@@ -58,6 +64,18 @@ function retryAfter(headers: Record<string, string> | undefined): number {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : 1;
 }
 
+/** What sending one tenant's activity notifications came to. */
+export interface FeedResult {
+  readonly fed: GraphPerson[];
+  /** Graph refused: the app is not installed for them. */
+  readonly fallback: GraphPerson[];
+  /** Still throttled after every round. */
+  readonly failed: GraphPerson[];
+  readonly reason: string;
+  /** Not sent to before the deadline. */
+  readonly unsent: GraphPerson[];
+}
+
 /** Sends one tenant's activity notifications; answers who got one and who needs the fallback. */
 export async function sendFeed(
   graph: GraphHttp,
@@ -65,11 +83,19 @@ export async function sendFeed(
   people: readonly GraphPerson[],
   body: (p: GraphPerson) => unknown,
   options: NotifyOptions,
-): Promise<{ fed: GraphPerson[]; fallback: GraphPerson[]; failed: GraphPerson[]; reason: string }> {
+  deadline?: Deadline,
+): Promise<FeedResult> {
   const fed: GraphPerson[] = [];
   const fallback: GraphPerson[] = [];
   let pending = [...people];
   let reason = '';
+  const stopped = (unsent: GraphPerson[]): FeedResult => ({
+    fed,
+    fallback,
+    failed: [],
+    reason,
+    unsent,
+  });
   for (let round = 0; round < options.batchRounds && pending.length > 0; round += 1) {
     const retry: GraphPerson[] = [];
     let wait = 0;
@@ -82,7 +108,19 @@ export async function sendFeed(
         headers: { 'content-type': 'application/json' },
         body: body(p),
       }));
-      const reply = (await graph.call(tenantId, 'POST', '/$batch', { requests })) as BatchReply;
+      let reply: BatchReply;
+      try {
+        reply = (await graph.call(
+          tenantId,
+          'POST',
+          '/$batch',
+          { requests },
+          deadline,
+        )) as BatchReply;
+      } catch (error) {
+        if (error instanceof DeadlineReached) return stopped([...retry, ...pending.slice(i)]);
+        throw error;
+      }
       for (const [index, person] of chunk.entries()) {
         const inner = reply.responses?.find((r) => r.id === String(index + 1));
         const status = inner?.status ?? 0;
@@ -96,10 +134,14 @@ export async function sendFeed(
       }
     }
     pending = retry;
-    if (pending.length > 0 && round + 1 < options.batchRounds)
-      await sleep(Math.min(wait, options.maxRetryAfterSeconds) * 1000);
+    if (pending.length > 0 && round + 1 < options.batchRounds) {
+      const ms = Math.min(wait, options.maxRetryAfterSeconds) * 1000;
+      // A Retry-After that ends after the deadline is not waited for: the rest goes later.
+      if (deadline !== undefined && !deadline.allowsWait(ms)) return stopped(pending);
+      await sleep(ms);
+    }
   }
-  return { fed, fallback, failed: pending, reason };
+  return { fed, fallback, failed: pending, reason, unsent: [] };
 }
 
 async function sendMails(
@@ -109,46 +151,58 @@ async function sendMails(
   template: NotificationTemplate,
   state: CaseState,
   caseUrl: string,
-): Promise<GraphPerson[]> {
+  deadline: Deadline | undefined,
+): Promise<{ sent: GraphPerson[]; unsent: GraphPerson[] }> {
   const text = mailText(template, state, caseUrl);
   const sent: GraphPerson[] = [];
-  for (const person of people) {
-    await graph.call(
-      sender.tenantId,
-      'POST',
-      `/users/${encodeURIComponent(sender.userId)}/sendMail`,
-      {
-        message: {
-          subject: text.subject,
-          body: { contentType: 'text', content: text.body },
-          toRecipients: [{ emailAddress: { address: person.mail, name: person.name } }],
+  for (const [index, person] of people.entries()) {
+    try {
+      await graph.call(
+        sender.tenantId,
+        'POST',
+        `/users/${encodeURIComponent(sender.userId)}/sendMail`,
+        {
+          message: {
+            subject: text.subject,
+            body: { contentType: 'text', content: text.body },
+            toRecipients: [{ emailAddress: { address: person.mail, name: person.name } }],
+          },
+          saveToSentItems: true,
         },
-        saveToSentItems: true,
-      },
-    );
+        deadline,
+      );
+    } catch (error) {
+      if (error instanceof DeadlineReached) return { sent, unsent: people.slice(index) };
+      throw error;
+    }
     sent.push(person);
   }
-  return sent;
+  return { sent, unsent: [] };
 }
 
-/** Proactive bot messages to the people Graph refused; answers those the bot could not reach. */
+/**
+ * Proactive bot messages to the people Graph refused; answers those the bot could not reach,
+ * and those not tried because the deadline came first.
+ */
 async function sendBot(
   bot: BotFallback | null,
   people: readonly GraphPerson[],
   template: NotificationTemplate,
   state: CaseState,
-): Promise<GraphPerson[]> {
-  if (bot === null) return [...people];
+  deadline: Deadline | undefined,
+): Promise<{ missed: GraphPerson[]; unsent: GraphPerson[] }> {
+  if (bot === null) return { missed: [...people], unsent: [] };
   const text = botText(template, state, bot.link(state.caseId));
   const missed: GraphPerson[] = [];
-  for (const person of people) {
+  for (const [index, person] of people.entries()) {
+    if (deadline?.passed() === true) return { missed, unsent: people.slice(index) };
     const reached =
       person.tenantId !== null &&
       person.objectId !== null &&
       (await bot.send({ tenantId: person.tenantId, objectId: person.objectId }, text));
     if (!reached) missed.push(person);
   }
-  return missed;
+  return { missed, unsent: [] };
 }
 
 /**
@@ -180,6 +234,7 @@ export async function notifyRecipients(
   effect: Extract<Effect, { kind: 'notify' }>,
   caseUrl: string,
   options: NotifyOptions,
+  deadline?: Deadline,
 ): Promise<NotifyOutcome> {
   const people = effect.recipients
     .map((id) => personOf(state, provider.settings.staff, id))
@@ -196,15 +251,29 @@ export async function notifyRecipients(
   const failed: string[] = [];
   let reason = '';
   const toMail = [...mailOnly];
+  const unsent: GraphPerson[] = [];
   for (const [tenantId, group] of byTenant) {
-    const result = await sendFeed(graph, tenantId, group, body, options);
+    if (deadline?.passed() === true) {
+      unsent.push(...group);
+      continue;
+    }
+    const result = await sendFeed(graph, tenantId, group, body, options, deadline);
+    unsent.push(...result.unsent);
     delivered.push(
       ...result.fed.map((p) => ({ recipient: p.participantId, channel: 'activity-feed' as const })),
     );
-    const unbotted = await sendBot(options.bot ?? null, result.fallback, effect.template, state);
+    const botted = await sendBot(
+      options.bot ?? null,
+      result.fallback,
+      effect.template,
+      state,
+      deadline,
+    );
+    const unbotted = botted.missed;
+    unsent.push(...botted.unsent);
     delivered.push(
       ...result.fallback
-        .filter((p) => !unbotted.includes(p))
+        .filter((p) => !unbotted.includes(p) && !botted.unsent.includes(p))
         .map((p) => ({ recipient: p.participantId, channel: 'bot' as const })),
     );
     toMail.push(...unbotted.filter((p) => p.mail !== null));
@@ -213,12 +282,25 @@ export async function notifyRecipients(
     if (result.failed.length > 0) reason = result.reason;
   }
   if (toMail.length > 0 && options.sender !== null) {
-    const mailed = await sendMails(graph, options.sender, toMail, effect.template, state, caseUrl);
+    const mailed = await sendMails(
+      graph,
+      options.sender,
+      toMail,
+      effect.template,
+      state,
+      caseUrl,
+      deadline,
+    );
+    unsent.push(...mailed.unsent);
     delivered.push(
-      ...mailed.map((p) => ({ recipient: p.participantId, channel: 'email' as const })),
+      ...mailed.sent.map((p) => ({ recipient: p.participantId, channel: 'email' as const })),
     );
   } else failed.push(...toMail.map((p) => p.participantId));
   if (failed.length > 0 && reason === '')
     reason = 'recipient not reachable (app not installed and no mail sender configured)';
-  return { delivered, failed: failed.length === 0 ? null : { recipients: failed, reason } };
+  return {
+    delivered,
+    failed: failed.length === 0 ? null : { recipients: failed, reason },
+    unsent: unsent.map((p) => p.participantId),
+  };
 }

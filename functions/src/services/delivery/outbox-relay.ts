@@ -4,12 +4,19 @@
  * side, as events (`MeetingInvitationSent`, `NotificationDelivered`, `EffectFailed`). The queue
  * handler calls `deliverCase` after each commit; the re-drive timer finds what a lost enqueue
  * left behind through the pending index.
+ *
+ * Each delivery carries a deadline below its claim's lease (ADR 0017), so it never outlives the
+ * claim and another relay never takes over an effect still being sent. A delivery stopped at
+ * its deadline records what went out and leaves the rest pending: the effect itself, released,
+ * when nothing went out; otherwise a new effect for the rest, written with the record. The
+ * case's later effects then wait too (they keep their order), for the re-drive.
  */
 import type { DeliveryReport } from '@shared/domain/delivery';
 import { deliveryEvents } from '@shared/domain/delivery';
 import type { Identity } from '@shared/domain/context';
 import type { Effect } from '@shared/domain/effects';
 import type { CaseState } from '@shared/domain/state';
+import { Deadline, deliveryBudgetMs } from '../../infrastructure/graph/deadline';
 import type {
   CaseStore,
   OutboxSettlement,
@@ -19,6 +26,7 @@ import type { OutboxStore, PendingEffect } from '../../infrastructure/tables/out
 import type { CaseCommands } from '../case-service';
 import type { ProviderContext, ProviderDirectory } from '../provider-directory';
 import { readState } from '../stored-state';
+import { UnfinishedDelivery } from './unfinished-delivery';
 
 /** The relay's identity in the audit trail. */
 export const relayIdentity: Identity = {
@@ -29,7 +37,16 @@ export const relayIdentity: Identity = {
 
 /** Carries out one effect (the Graph side). */
 export interface Deliverer {
-  deliver(provider: ProviderContext, state: CaseState, effect: Effect): Promise<DeliveryReport>;
+  /**
+   * Given a deadline, stops there (nothing is sent after it) and rejects with
+   * `UnfinishedDelivery`: what went out before it, and the effect narrowed to the rest.
+   */
+  deliver(
+    provider: ProviderContext,
+    state: CaseState,
+    effect: Effect,
+    deadline?: Deadline,
+  ): Promise<DeliveryReport>;
   /** Effects it never sends anything for (card refreshes): settled at once, without a claim. */
   sendsNothing?(effect: Effect): boolean;
 }
@@ -43,6 +60,8 @@ export interface RelayDeps {
   readonly clock: () => Date;
   /** How long a claimed effect may stay unsettled before another relay takes it over. */
   readonly leaseMs?: number;
+  /** Kept between a delivery's deadline and the end of its lease (default 60 s, at most a fifth). */
+  readonly deadlineMarginMs?: number;
 }
 
 /** What one case's delivery did. */
@@ -55,6 +74,14 @@ export interface CaseDelivery {
 const attemptsToRecord = 8;
 
 type Outcome = 'delivered' | 'failed' | 'skipped';
+
+/** One effect's step: its outcome (null: not this relay's, or left for later) and the case after it. */
+interface Step {
+  readonly outcome: Outcome | null;
+  readonly stored: StoredCase | undefined;
+  /** Stopped at its deadline: the case's later effects wait, so they keep their order. */
+  readonly stop?: boolean;
+}
 
 function outcomeOf(report: DeliveryReport): Outcome {
   if (report.kind === 'failed' || (report.kind === 'notified' && report.failed !== null))
@@ -91,9 +118,11 @@ export class OutboxRelay {
     for (const item of pending) {
       const step = await this.deliverOne(provider, caseId, item, stored);
       stored = step.stored;
-      if (step.outcome === null) continue;
-      counts[step.outcome] += 1;
-      settled.add(item.rowKey);
+      if (step.outcome !== null) {
+        counts[step.outcome] += 1;
+        settled.add(item.rowKey);
+      }
+      if (step.stop === true) break;
     }
     // A command's index row goes once none of its effects is pending. Settled here: known without
     // a read. Otherwise (another relay had a claim) one more query says what is left.
@@ -126,14 +155,17 @@ export class OutboxRelay {
     caseId: string,
     item: PendingEffect,
     loaded: StoredCase | undefined,
-  ): Promise<{ outcome: Outcome | null; stored: StoredCase | undefined }> {
+  ): Promise<Step> {
     const providerId = provider.settings.providerId;
     // Nothing is sent, so nothing can be sent twice: one If-Match update settles it.
     if (this.deps.deliverer.sendsNothing?.(item.effect) === true) {
       const done = await this.deps.outbox.settle(providerId, item, 'skipped', this.deps.clock());
       return { outcome: done ? 'skipped' : null, stored: loaded };
     }
-    const claimed = await this.deps.outbox.claim(providerId, item, this.deps.clock());
+    // The deadline starts with the claim's lease, on the same clock.
+    const clock = () => this.deps.clock().getTime();
+    const deadline = Deadline.in(deliveryBudgetMs(this.leaseMs, this.deps.deadlineMarginMs), clock);
+    const claimed = await this.deps.outbox.claim(providerId, item, new Date(clock()));
     if (claimed === null) return { outcome: null, stored: loaded };
     // Taken over from a relay that may have recorded it after this message's read: read again.
     const stored = item.takenOver ? await this.deps.store.load(providerId, caseId) : loaded;
@@ -147,11 +179,25 @@ export class OutboxRelay {
       await this.deps.outbox.settle(providerId, claimed, 'delivered', this.deps.clock());
       return { outcome: 'delivered', stored };
     }
-    const report = await this.deps.deliverer.deliver(
-      provider,
-      readState(stored.state, caseId),
-      item.effect,
-    );
+    let report: DeliveryReport;
+    let rest: Effect[] = [];
+    try {
+      report = await this.deps.deliverer.deliver(
+        provider,
+        readState(stored.state, caseId),
+        item.effect,
+        deadline,
+      );
+    } catch (error) {
+      if (!(error instanceof UnfinishedDelivery)) throw error;
+      // Nothing went out: give the effect back, for the re-drive (the index row stays).
+      if (error.done === null) {
+        await this.deps.outbox.release(providerId, claimed);
+        return { outcome: null, stored, stop: true };
+      }
+      report = error.done;
+      rest = [error.rest];
+    }
     const at = this.deps.clock();
     const events = deliveryEvents(item.effectId, item.effect.kind, report, at.toISOString());
     const outcome = outcomeOf(report);
@@ -165,15 +211,25 @@ export class OutboxRelay {
       status: outcome,
       at: at.toISOString(),
     };
-    const recorded = await this.record(provider, caseId, stored, events, commandId, settlement);
+    const recorded = await this.record(
+      provider,
+      caseId,
+      stored,
+      events,
+      commandId,
+      settlement,
+      rest,
+    );
     if (!recorded.settled) await this.deps.outbox.settle(providerId, claimed, outcome, at);
-    return { outcome, stored: recorded.stored };
+    return { outcome, stored: recorded.stored, stop: rest.length > 0 };
   }
 
   /**
    * Appends the delivery events and settles the effect in one transaction. On a lost race it
    * reads again (the events do not depend on state). When the snapshot did not change, the race
-   * was lost on the settlement (another relay took the claim over): record without it.
+   * was lost on the settlement (another relay took the claim over): record without it. `rest`,
+   * what a delivery stopped at its deadline did not send, is written as a new pending effect in
+   * the same transaction, left to the re-drive (the throttling that stopped it may still be on).
    */
   private async record(
     provider: ProviderContext,
@@ -182,6 +238,7 @@ export class OutboxRelay {
     events: ReturnType<typeof deliveryEvents>,
     commandId: string,
     settlement: OutboxSettlement,
+    rest: readonly Effect[] = [],
   ): Promise<{ stored: StoredCase | undefined; settled: boolean }> {
     const providerId = provider.settings.providerId;
     let stored: StoredCase | undefined = first;
@@ -198,11 +255,11 @@ export class OutboxRelay {
         stored,
         state,
         events,
-        [],
+        rest,
         commandId,
         'deliverEffect',
         '',
-        { settle },
+        { settle, ...(rest.length > 0 ? { deferDelivery: true } : {}) },
       );
       if (outcome.kind === 'committed')
         return { stored: outcome.snapshot, settled: settle.length > 0 };

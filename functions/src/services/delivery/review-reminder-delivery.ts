@@ -7,6 +7,7 @@
 import type { DeliveryReport } from '@shared/domain/delivery';
 import { rolesParam } from '@shared/domain/settings';
 import type { CaseState, StageInstance } from '@shared/domain/state';
+import type { Deadline } from '../../infrastructure/graph/deadline';
 import type { GraphHttp } from '../../infrastructure/graph/graph-http';
 import type { ProviderContext } from '../provider-directory';
 import { firstName } from './outbound-text';
@@ -69,6 +70,7 @@ export async function putReviewReminder(
   instanceId: string,
   reviewDate: string,
   caseUrl: string,
+  deadline?: Deadline,
 ): Promise<DeliveryReport | string> {
   const stage = state.current;
   // The stage ended before the reminder went out: nothing to remind anyone of.
@@ -85,6 +87,7 @@ export async function putReviewReminder(
         'PATCH',
         `${eventsPath(organizer)}/${encodeURIComponent(sent.graphEventId)}`,
         slot(reviewDate),
+        deadline,
       );
     return {
       kind: 'review-reminder-sent',
@@ -93,23 +96,29 @@ export async function putReviewReminder(
       reviewDate,
     };
   }
-  const created = (await graph.call(tenantId, 'POST', eventsPath(organizer), {
-    subject: `Support plan review: ${firstName(state)}`,
-    body: {
-      contentType: 'text',
-      content: `The support plan review is due today.\n\nOpen it in Teams: ${caseUrl}`,
+  const created = (await graph.call(
+    tenantId,
+    'POST',
+    eventsPath(organizer),
+    {
+      subject: `Support plan review: ${firstName(state)}`,
+      body: {
+        contentType: 'text',
+        content: `The support plan review is due today.\n\nOpen it in Teams: ${caseUrl}`,
+      },
+      ...slot(reviewDate),
+      attendees: reviewersOf(provider, state, stage).filter(
+        (a) => a.emailAddress.address !== organizer.mail,
+      ),
+      isOnlineMeeting: false,
+      isReminderOn: true,
+      reminderMinutesBeforeStart,
+      showAs: 'free',
+      allowNewTimeProposals: false,
+      transactionId: reminderTransactionId(state.caseId, instanceId),
     },
-    ...slot(reviewDate),
-    attendees: reviewersOf(provider, state, stage).filter(
-      (a) => a.emailAddress.address !== organizer.mail,
-    ),
-    isOnlineMeeting: false,
-    isReminderOn: true,
-    reminderMinutesBeforeStart,
-    showAs: 'free',
-    allowNewTimeProposals: false,
-    transactionId: reminderTransactionId(state.caseId, instanceId),
-  })) as { id?: unknown; start?: { dateTime?: unknown } };
+    deadline,
+  )) as { id?: unknown; start?: { dateTime?: unknown } };
   if (typeof created.id !== 'string') return 'Graph answered without an event id';
   // A retry after a lost answer gets the first event back (same transactionId): move it if needed.
   if (created.start?.dateTime !== slot(reviewDate).start.dateTime)
@@ -118,6 +127,7 @@ export async function putReviewReminder(
       'PATCH',
       `${eventsPath(organizer)}/${encodeURIComponent(created.id)}`,
       slot(reviewDate),
+      deadline,
     );
   return { kind: 'review-reminder-sent', instanceId, graphEventId: created.id, reviewDate };
 }
@@ -128,6 +138,7 @@ export async function cancelReviewReminder(
   provider: ProviderContext,
   state: CaseState,
   instanceId: string,
+  deadline?: Deadline,
 ): Promise<DeliveryReport | string> {
   const sent = findInstance(state, instanceId)?.reviewReminder;
   if (sent === undefined || sent.status !== 'sent') return { kind: 'nothing' };
@@ -139,6 +150,7 @@ export async function cancelReviewReminder(
     'POST',
     `${eventsPath(organizer)}/${encodeURIComponent(sent.graphEventId)}/cancel`,
     { comment: 'This review reminder is no longer needed.' },
+    deadline,
   );
   return { kind: 'review-reminder-cancelled', instanceId };
 }

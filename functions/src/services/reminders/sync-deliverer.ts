@@ -17,8 +17,8 @@ export function withDueIndexSync(
   context: (provider: ProviderContext) => DecisionContext,
 ): Deliverer & Partial<BatchNotifier> {
   const deliverer: Deliverer = {
-    deliver: async (provider, state, effect) => {
-      if (effect.kind !== 'syncDueIndex') return inner.deliver(provider, state, effect);
+    deliver: async (provider, state, effect, deadline) => {
+      if (effect.kind !== 'syncDueIndex') return inner.deliver(provider, state, effect, deadline);
       await sync.sync(context(provider), state);
       return { kind: 'nothing' };
     },
