@@ -20,6 +20,21 @@ import { EffectDeliverer } from '../../functions/src/services/delivery/effect-de
 import type { BotFallback } from '../../functions/src/services/delivery/proactive-bot';
 import { cmd, freshServices, must, who } from './service-fixture';
 
+/** Graph HTTP that tells the test after each call it made succeeded (to move a fake clock). */
+class ObservedGraphHttp extends GraphHttp {
+  constructor(
+    args: ConstructorParameters<typeof GraphHttp>,
+    private readonly after: (path: string) => void,
+  ) {
+    super(...args);
+  }
+  override async call(...args: Parameters<GraphHttp['call']>): Promise<unknown> {
+    const reply = await super.call(...args);
+    this.after(args[2]);
+    return reply;
+  }
+}
+
 /** Fast retries for tests: the same policy shape as production, smaller numbers. */
 export const testRetryPolicy: GraphRetryPolicy = {
   attempts: 4,
@@ -46,6 +61,8 @@ export async function deliveryRig(
     bot?: BotFallback;
     /** The services' clock (the timed sweep's tests move it day by day). */
     clock?: () => Date;
+    /** Called after each Graph call that succeeded, with its path (e.g. to move `clock`). */
+    afterGraphCall?: (path: string) => void;
   } = {},
 ) {
   const graph: LocalGraph = await startLocalGraph({
@@ -57,7 +74,7 @@ export async function deliveryRig(
   });
   const app = demoGraphApp();
   const director = demoPersonas.find((p) => p.id === 'bf-director')!;
-  const http = new GraphHttp(
+  const httpArgs: ConstructorParameters<typeof GraphHttp> = [
     graph.url,
     new ClientCredentials({
       authorityHost: graph.url,
@@ -66,7 +83,11 @@ export async function deliveryRig(
       resource: graphResource,
     }),
     { ...testRetryPolicy, ...options.retry },
-  );
+  ];
+  const http =
+    options.afterGraphCall === undefined
+      ? new GraphHttp(...httpArgs)
+      : new ObservedGraphHttp(httpArgs, options.afterGraphCall);
   const deliverer = new EffectDeliverer(http, {
     activityTypes: declaredActivityTypes,
     sender: { tenantId: director.tid, userId: demoEmail(director) },
