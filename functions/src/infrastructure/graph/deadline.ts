@@ -19,6 +19,8 @@ export function deliveryBudgetMs(leaseMs: number, marginMs = defaultDeadlineMarg
   return leaseMs - Math.min(Math.max(0, marginMs), leaseMs / 5);
 }
 
+const maxTimerMs = 2 ** 31 - 1;
+
 /** A delivery attempt stopped at its deadline: nothing more was sent, the rest waits for a later attempt. */
 export class DeadlineReached extends Error {
   override readonly name = 'DeadlineReached';
@@ -71,7 +73,8 @@ export class Deadline {
       this.controller = controller;
       const remaining = this.remainingMs();
       if (remaining === 0) controller.abort(new DeadlineReached());
-      else
+      // Beyond a timer's range (about 24.8 days) no request lasts anyway; the clock still counts.
+      else if (remaining <= maxTimerMs)
         setTimeout(() => {
           controller.abort(new DeadlineReached());
         }, remaining).unref();

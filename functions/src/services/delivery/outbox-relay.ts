@@ -162,9 +162,13 @@ export class OutboxRelay {
       const done = await this.deps.outbox.settle(providerId, item, 'skipped', this.deps.clock());
       return { outcome: done ? 'skipped' : null, stored: loaded };
     }
-    // The deadline starts with the claim's lease, on the same clock.
+    // The deadline starts with the claim's lease, on the same clock. A zero lease (any claim may
+    // be taken over at once, as in crash tests) protects nothing, so it sets no deadline.
     const clock = () => this.deps.clock().getTime();
-    const deadline = Deadline.in(deliveryBudgetMs(this.leaseMs, this.deps.deadlineMarginMs), clock);
+    const deadline =
+      this.leaseMs > 0
+        ? Deadline.in(deliveryBudgetMs(this.leaseMs, this.deps.deadlineMarginMs), clock)
+        : undefined;
     const claimed = await this.deps.outbox.claim(providerId, item, new Date(clock()));
     if (claimed === null) return { outcome: null, stored: loaded };
     // Taken over from a relay that may have recorded it after this message's read: read again.
