@@ -46,6 +46,7 @@ import { providerProcedureGet } from './provider-procedure-get';
 import { providerRetentionRunPost } from './provider-retention-run-post';
 import { providerSettingsGet } from './provider-settings-get';
 import { providerSettingsPut } from './provider-settings-put';
+import { retentionDailyTimer } from './retention-daily-timer';
 import { reviewsSweepTimer } from './reviews-sweep-timer';
 import { subjectAccessGet } from './subject-access-get';
 
@@ -123,7 +124,11 @@ export const allRoutes: RouteDefinition[] = [
 ];
 
 /** Every timer of the app (NCRONTAB, six fields, UTC). */
-export const allTimers: TimerDefinition[] = [reviewsSweepTimer, outboxRedriveTimer];
+export const allTimers: TimerDefinition[] = [
+  reviewsSweepTimer,
+  outboxRedriveTimer,
+  retentionDailyTimer,
+];
 
 /** Every queue trigger of the app. */
 export const allQueues: QueueDefinition[] = [outboxDeliverQueue];

@@ -3,7 +3,7 @@ import { fail, ok, refuse, type Result } from '@shared/errors/refusal';
 import { defaultRetentionYears, retentionDecision } from '@shared/record/retention';
 import type { CaseEraser, Tombstone } from '../infrastructure/tables/case-eraser';
 import type { CaseStore } from '../infrastructure/tables/case-store-port';
-import type { ProviderDirectory } from './provider-directory';
+import type { ProviderContext, ProviderDirectory } from './provider-directory';
 import type { SecurityAudit } from './security-audit';
 import { readState } from './stored-state';
 
@@ -17,10 +17,33 @@ export interface RetentionReport {
   readonly kept: number;
 }
 
+/** The daily retention timer's identity in the audit trail and on tombstones. */
+export const retentionTimerIdentity: Identity = {
+  tid: '00000000-0000-0000-0000-000000000000',
+  oid: '00000000-0000-0000-0000-00000000e7a5',
+  name: 'Retention timer',
+};
+
+/** What the scheduled run over every provider did. */
+export interface ScheduledRetention {
+  readonly reports: readonly RetentionReport[];
+  /** Providers whose run threw (ids and error class only: no personal data). */
+  readonly failed: readonly { readonly providerId: string; readonly kind: string }[];
+}
+
+/** Some provider's scheduled retention run failed; the timer invocation fails so the host retries. */
+export class RetentionRunIncompleteError extends Error {
+  override readonly name = 'RetentionRunIncompleteError';
+  constructor(readonly failed: ScheduledRetention['failed']) {
+    super(`Retention could not run for ${String(failed.length)} provider(s)`);
+  }
+}
+
 /**
  * The retention run (UK GDPR storage limitation): every closed case of a provider past its
  * retention (`retentionYears` after closing, default 6) is erased to a tombstone, the removal is
- * audited, and a case with a lodged appeal is refused (ME-69). A Director of the provider runs it.
+ * audited, and a case with a lodged appeal is refused (ME-69). A Director of the provider runs
+ * it on demand; the daily timer runs it for every provider as `retentionTimerIdentity`.
  */
 export class RetentionRun {
   constructor(
@@ -45,6 +68,33 @@ export class RetentionRun {
           'Only a Director of the provider can run the retention erasure.',
         ),
       );
+    return ok(await this.erase(provider, who));
+  }
+
+  /**
+   * The daily run: the same erasure for every provider, as the timer's identity. One provider
+   * failing does not stop the others; the failures are reported for the timer to fail on.
+   */
+  async runAll(): Promise<ScheduledRetention> {
+    const reports: RetentionReport[] = [];
+    const failed: { providerId: string; kind: string }[] = [];
+    for (const provider of (await this.providers.all()).values()) {
+      try {
+        reports.push(await this.erase(provider, retentionTimerIdentity));
+      } catch (error) {
+        failed.push({
+          providerId: provider.settings.providerId,
+          kind: error instanceof Error ? error.name : 'Error',
+        });
+      }
+    }
+    return { reports, failed };
+  }
+
+  /** Erases one provider's cases past retention, with `who` on the tombstones and the audit rows. */
+  private async erase(provider: ProviderContext, who: Identity): Promise<RetentionReport> {
+    const { settings } = provider;
+    const providerId = settings.providerId;
     const years = settings.retentionYears ?? defaultRetentionYears;
     const now = this.clock();
     const today = now.toISOString().slice(0, 10);
@@ -82,13 +132,6 @@ export class RetentionRun {
       await this.audit.record('case-erased', providerId, state.caseId, who, now);
       erased.push(tombstone);
     }
-    return ok({
-      providerId,
-      retentionYears: years,
-      ranAt: now.toISOString(),
-      erased,
-      refused,
-      kept,
-    });
+    return { providerId, retentionYears: years, ranAt: now.toISOString(), erased, refused, kept };
   }
 }
