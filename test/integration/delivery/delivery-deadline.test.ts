@@ -7,7 +7,11 @@ import type { StoredEvent } from '../../../functions/src/infrastructure/tables/c
 import { openTable } from '../../../functions/src/infrastructure/tables/table-clients';
 import { demoPersonas } from '../../../functions/src/local/demo-personas';
 import { demoEmail } from '../../../functions/src/local/graph/demo-graph-users';
+import type { Effect } from '@shared/domain/effects';
+import { Deadline } from '../../../functions/src/infrastructure/graph/deadline';
 import { OutboxRelay } from '../../../functions/src/services/delivery/outbox-relay';
+import { UnfinishedDelivery } from '../../../functions/src/services/delivery/unfinished-delivery';
+import { readState } from '../../../functions/src/services/stored-state';
 import {
   bfStage1WithEmails,
   deliveryRig,
@@ -179,5 +183,39 @@ describe('a delivery deadline below the lease: nothing is sent after it, what it
     await r.services.relay!.redrive(0);
     await deliveredOnce(r, caseId, 1);
     expect(ofType(await history(r, caseId), 'EffectFailed')).toEqual([]);
+  });
+
+  it("the sweep's batched path takes a deadline too: what it did not send is handed back as unfinished", async () => {
+    const r = (rig = await deliveryRig({
+      faults: { rate: 1, kinds: ['429'], retryAfterSeconds: 30 },
+    }));
+    const caseId = await bfStage1WithEmails(r);
+    const ctx = (await r.services.providers.get(provider))!;
+    const stored = (await r.services.store.load(provider, caseId))!;
+    const state = readState(stored.state, caseId);
+    const pending = await r.services.outbox.pending(provider, caseId, new Date(), 60_000);
+    const effect = pending.find((p) => p.effect.kind === 'notify')!.effect as Extract<
+      Effect,
+      { kind: 'notify' }
+    >;
+    const entries = [{ provider: ctx, state, effect }];
+
+    // Already past: nothing is sent at all.
+    const before = r.graph.requests.length;
+    const [late] = await r.deliverer.notifyMany(entries, Deadline.in(0));
+    expect(r.graph.requests.length).toBe(before);
+    expect(late).toBeInstanceOf(UnfinishedDelivery);
+    expect(late).toMatchObject({ done: null, rest: effect });
+
+    // Throttled with 3 s left: one round, one 2 s wait, then the next wait would pass the deadline.
+    const [throttled] = await r.deliverer.notifyMany(entries, Deadline.in(3_000));
+    expect(throttled).toMatchObject({ done: null, rest: { recipients: effect.recipients } });
+    for (const id of people) expect(feedOf(r, id)).toHaveLength(0);
+
+    // Healthy: an ordinary report.
+    r.graph.setFaults({ rate: 0 });
+    const [sent] = await r.deliverer.notifyMany(entries, Deadline.in(30_000));
+    expect(sent).toMatchObject({ kind: 'notified', failed: null });
+    for (const id of people) expect(feedOf(r, id)).toHaveLength(1);
   });
 });

@@ -4,10 +4,13 @@
  * to one tenant take 50 calls rather than 1,000. Throttled inner requests are retried after their
  * Retry-After by `sendFeed`. Recipients Graph refuses (app not installed) take the single-case
  * path, with its fallbacks (`notifyRecipients`). Each effect gets its own report to record.
+ * Given a deadline (ADR 0017), an effect whose recipients were not all sent to before it gets an
+ * `UnfinishedDelivery` instead: the report of what went out, and the effect narrowed to the rest.
  */
 import type { DeliveryReport } from '@shared/domain/delivery';
 import type { Effect } from '@shared/domain/effects';
 import type { CaseState } from '@shared/domain/state';
+import type { Deadline } from '../../infrastructure/graph/deadline';
 import { GraphCallError, type GraphHttp } from '../../infrastructure/graph/graph-http';
 import type { ProviderContext } from '../provider-directory';
 import {
@@ -17,6 +20,7 @@ import {
   type NotifyOptions,
 } from './notification-delivery';
 import { personOf, type GraphPerson } from './recipients';
+import { UnfinishedDelivery } from './unfinished-delivery';
 
 /** One case's notify effect to send. */
 export interface NotifyEntry {
@@ -31,20 +35,37 @@ interface Tally {
   failed: string[];
   fallback: string[];
   reason: string;
+  unsent: string[];
 }
+
+const emptyTally = (): Tally => ({
+  delivered: [],
+  failed: [],
+  fallback: [],
+  reason: '',
+  unsent: [],
+});
 
 /** Sends every entry's activity notifications together; a report per entry, in order. */
 export async function notifyMany(
   graph: GraphHttp,
   entries: readonly NotifyEntry[],
   options: NotifyOptions,
-): Promise<DeliveryReport[]> {
-  const tallies: Tally[] = entries.map(() => ({
-    delivered: [],
-    failed: [],
-    fallback: [],
-    reason: '',
-  }));
+): Promise<DeliveryReport[]>;
+/** The same, stopping at the deadline: an entry not finished by then is an `UnfinishedDelivery`. */
+export async function notifyMany(
+  graph: GraphHttp,
+  entries: readonly NotifyEntry[],
+  options: NotifyOptions,
+  deadline: Deadline,
+): Promise<(DeliveryReport | UnfinishedDelivery)[]>;
+export async function notifyMany(
+  graph: GraphHttp,
+  entries: readonly NotifyEntry[],
+  options: NotifyOptions,
+  deadline?: Deadline,
+): Promise<(DeliveryReport | UnfinishedDelivery)[]> {
+  const tallies: Tally[] = entries.map(emptyTally);
   const owner = new Map<GraphPerson, number>();
   const byTenant = new Map<string, GraphPerson[]>();
   for (const [index, entry] of entries.entries()) {
@@ -71,8 +92,13 @@ export async function notifyMany(
             options.activityTypes,
           );
     };
-    const result = await sendFeed(graph, tenantId, people, body, options);
     const tally = (p: GraphPerson) => tallies[owner.get(p) ?? -1];
+    if (deadline?.passed() === true) {
+      for (const p of people) tally(p)?.unsent.push(p.participantId);
+      continue;
+    }
+    const result = await sendFeed(graph, tenantId, people, body, options, deadline);
+    for (const p of result.unsent) tally(p)?.unsent.push(p.participantId);
     for (const p of result.fed)
       tally(p)?.delivered.push({ recipient: p.participantId, channel: 'activity-feed' });
     for (const p of result.fallback) tally(p)?.fallback.push(p.participantId);
@@ -83,7 +109,9 @@ export async function notifyMany(
       t.reason = result.reason;
     }
   }
-  return Promise.all(entries.map((entry, index) => finish(graph, entry, tallies[index], options)));
+  return Promise.all(
+    entries.map((entry, index) => finish(graph, entry, tallies[index], options, deadline)),
+  );
 }
 
 /** Sends the entry's fallbacks through the single-case path and builds its report. */
@@ -92,9 +120,11 @@ async function finish(
   entry: NotifyEntry,
   tally: Tally | undefined,
   options: NotifyOptions,
-): Promise<DeliveryReport> {
-  const t = tally ?? { delivered: [], failed: [], fallback: [], reason: '' };
-  if (t.fallback.length > 0) {
+  deadline: Deadline | undefined,
+): Promise<DeliveryReport | UnfinishedDelivery> {
+  const t = tally ?? emptyTally();
+  if (t.fallback.length > 0 && deadline?.passed() === true) t.unsent.push(...t.fallback);
+  else if (t.fallback.length > 0) {
     try {
       const narrowed = { ...entry.effect, recipients: t.fallback };
       const outcome = await notifyRecipients(
@@ -104,8 +134,10 @@ async function finish(
         narrowed,
         entry.caseUrl,
         options,
+        deadline,
       );
       t.delivered.push(...outcome.delivered);
+      t.unsent.push(...outcome.unsent);
       if (outcome.failed !== null) {
         t.failed.push(...outcome.failed.recipients);
         t.reason = outcome.failed.reason;
@@ -116,7 +148,7 @@ async function finish(
       t.reason = `Graph answered ${String(error.status ?? '')} (${error.code})`;
     }
   }
-  return {
+  const report: DeliveryReport = {
     kind: 'notified',
     template: entry.effect.template,
     deliveries: t.delivered,
@@ -125,4 +157,7 @@ async function finish(
         ? null
         : { reason: t.reason, effect: { ...entry.effect, recipients: t.failed } },
   };
+  if (t.unsent.length === 0) return report;
+  const done = t.delivered.length === 0 && t.failed.length === 0 ? null : report;
+  return new UnfinishedDelivery(done, { ...entry.effect, recipients: t.unsent });
 }

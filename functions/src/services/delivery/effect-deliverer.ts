@@ -35,9 +35,20 @@ export class EffectDeliverer {
   ) {}
 
   /** Many cases' notify effects in shared `$batch` requests (the timed sweep, ADR 0011). */
-  notifyMany(entries: readonly Omit<NotifyEntry, 'caseUrl'>[]): Promise<DeliveryReport[]> {
+  notifyMany(entries: readonly Omit<NotifyEntry, 'caseUrl'>[]): Promise<DeliveryReport[]>;
+  /** The same, stopping at the deadline: an effect not finished by then is an `UnfinishedDelivery`. */
+  notifyMany(
+    entries: readonly Omit<NotifyEntry, 'caseUrl'>[],
+    deadline: Deadline,
+  ): Promise<(DeliveryReport | UnfinishedDelivery)[]>;
+  notifyMany(
+    entries: readonly Omit<NotifyEntry, 'caseUrl'>[],
+    deadline?: Deadline,
+  ): Promise<(DeliveryReport | UnfinishedDelivery)[]> {
     const withUrls = entries.map((e) => ({ ...e, caseUrl: this.options.caseUrl(e.state.caseId) }));
-    return notifyMany(this.graph, withUrls, this.options);
+    return deadline === undefined
+      ? notifyMany(this.graph, withUrls, this.options)
+      : notifyMany(this.graph, withUrls, this.options, deadline);
   }
 
   /** Card refreshes are the bot's: the relay only settles them. */
