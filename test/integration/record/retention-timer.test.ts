@@ -6,6 +6,7 @@
 import { retentionDailyTimer } from '../../../functions/src/functions/retention-daily-timer';
 import { allTimers } from '../../../functions/src/functions';
 import type { Logger } from '../../../functions/src/http/logger';
+import { appRouteTable } from '../../../functions/src/http/routes';
 import {
   installRuntime,
   uninstallRuntime,
@@ -43,8 +44,9 @@ afterEach(() => {
   uninstallRuntime();
 });
 
-test('is one of the app timers, daily in NCRONTAB', () => {
+test('is one of the timers both hosts register (Azure main.ts, npm start), daily in NCRONTAB', () => {
   expect(allTimers).toContain(retentionDailyTimer);
+  expect(appRouteTable().timers).toContain(retentionDailyTimer);
   expect(retentionDailyTimer.schedule).toBe('0 30 2 * * *');
 });
 
