@@ -1,7 +1,8 @@
 /**
  * The delivery deadline below the lease (issue 9, ADR 0017), on Azurite and the local Graph: a
  * delivery never outlives its claim, so no second relay sends it again. What the deadline
- * stopped is left pending, and delivered once afterwards.
+ * stopped is left pending, and delivered once afterwards. And a refusal part-way through a
+ * notification fails only its recipient, keeping the record of what already went out.
  */
 import type { StoredEvent } from '../../../functions/src/infrastructure/tables/case-store-port';
 import { openTable } from '../../../functions/src/infrastructure/tables/table-clients';
@@ -18,7 +19,7 @@ import {
   schedulePreliminary,
   type DeliveryRig,
 } from '../../support/graph-fixture';
-import { must } from '../../support/service-fixture';
+import { cmd, must, who } from '../../support/service-fixture';
 
 jest.setTimeout(90_000);
 
@@ -217,5 +218,46 @@ describe('a delivery deadline below the lease: nothing is sent after it, what it
     const [sent] = await r.deliverer.notifyMany(entries, Deadline.in(30_000));
     expect(sent).toMatchObject({ kind: 'notified', failed: null });
     for (const id of people) expect(feedOf(r, id)).toHaveLength(1);
+  });
+});
+
+describe('a refusal part-way through a notification', () => {
+  it('a refusal part-way (the mail fallback) keeps what already went out: only the refused recipient is failed, and a retry sends to nobody twice', async () => {
+    const r = (rig = await deliveryRig());
+    // Liam (bf-trainee-3) has no app installed: his notification falls back to mail, which the
+    // provider's mailbox (the director's) cannot send: it does not exist yet (404).
+    const caseId = await bfStage1WithEmails(r, 'bf-trainee-3');
+    const sender = r.graph.mailboxes.find(mail('bf-director'))!;
+    const boxes = r.graph.mailboxes.all() as unknown[];
+    boxes.splice(boxes.indexOf(sender), 1);
+    await r.services.relay!.deliverCase(provider, caseId);
+    const others = ['bf-programme-lead', 'bf-mentor', 'bf-professional-mentor'];
+    for (const id of others) expect(feedOf(r, id)).toHaveLength(1);
+    const events = await history(r, caseId);
+    expect(ofType(events, 'NotificationDelivered')).toHaveLength(others.length);
+    const failed = ofType(events, 'EffectFailed').map(
+      (e) => e.data as { effect: { recipients: string[] }; reason: string },
+    );
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.effect.recipients).toHaveLength(1);
+    expect(failed[0]!.reason).toContain('404');
+
+    r.graph.mailboxes.add(sender.user);
+    const lead = who('bf-programme-lead');
+    const view = must(await r.services.cases.getCase(lead, caseId));
+    const retry = view.available.find((a) => a.type === 'retryDelivery')!;
+    must(
+      await r.services.cases.execute(
+        lead,
+        caseId,
+        { type: 'retryDelivery', effectId: String(retry.params.effectId) },
+        cmd(),
+      ),
+    );
+    await r.services.relay!.redrive(0);
+    for (const id of others) expect(feedOf(r, id)).toHaveLength(1);
+    expect(r.graph.mailboxes.find(mail('bf-director'))!.sent).toHaveLength(1);
+    expect(r.graph.mailboxes.find(mail('bf-trainee-3'))!.inbox).toHaveLength(1);
+    expect(ofType(await history(r, caseId), 'NotificationDelivered')).toHaveLength(4);
   });
 });

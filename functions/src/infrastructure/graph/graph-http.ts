@@ -56,6 +56,13 @@ export class GraphCallError extends Error {
   }
 }
 
+/** A failed call as a reason recorded on the case ("Graph answered 404 (ErrorInvalidUser)"). */
+export function describeGraphError(error: GraphCallError): string {
+  return error.status === null
+    ? error.code
+    : `Graph answered ${String(error.status)} (${error.code})`;
+}
+
 class BearerMiddleware implements Middleware {
   private next: Middleware | undefined;
   constructor(

@@ -8,7 +8,11 @@ import type { DeliveryReport } from '@shared/domain/delivery';
 import type { Effect } from '@shared/domain/effects';
 import type { CaseState } from '@shared/domain/state';
 import { DeadlineReached, type Deadline } from '../../infrastructure/graph/deadline';
-import { GraphCallError, type GraphHttp } from '../../infrastructure/graph/graph-http';
+import {
+  GraphCallError,
+  describeGraphError,
+  type GraphHttp,
+} from '../../infrastructure/graph/graph-http';
 import type { ProviderContext } from '../provider-directory';
 import { notifyMany, type NotifyEntry } from './batched-notify';
 import { cancelMeeting, createMeeting } from './meeting-delivery';
@@ -20,11 +24,6 @@ import { UnfinishedDelivery } from './unfinished-delivery';
 export interface DelivererOptions extends NotifyOptions {
   /** The case in the tab (links in invitations and notifications). */
   readonly caseUrl: (caseId: string) => string;
-}
-
-function reasonOf(error: GraphCallError): string {
-  if (error.status === null) return error.code;
-  return `Graph answered ${String(error.status)} (${error.code})`;
 }
 
 /** The Graph side of the outbox relay. */
@@ -73,7 +72,7 @@ export class EffectDeliverer {
     } catch (error) {
       if (error instanceof DeadlineReached) throw new UnfinishedDelivery(null, effect);
       if (error instanceof GraphCallError)
-        return { kind: 'failed', reason: reasonOf(error), effect };
+        return { kind: 'failed', reason: describeGraphError(error), effect };
       throw error;
     }
   }

@@ -4,7 +4,9 @@
  * inside a batch is retried after its Retry-After (the client's RetryHandler does not look
  * inside batches). Where Graph refuses because the app is not installed for someone, they get a
  * proactive message in the bot's personal chat with them if there is one; failing that, or when
- * they have no sign-in yet, an email through `sendMail` from the provider's mailbox.
+ * they have no sign-in yet, an email through `sendMail` from the provider's mailbox. A refusal
+ * (or a call still failing after its retries) fails only the recipients it was for: what already
+ * went out to the others is reported, so it is recorded and never sent again by a retry.
  *
  * With a deadline (ADR 0017), whoever has not been sent to when it comes is `unsent`: not failed,
  * and not attempted again in this delivery; the relay carries them over to a later one.
@@ -14,7 +16,11 @@ import type { DeliveryChannel } from '@shared/domain/delivery';
 import type { Effect, NotificationTemplate } from '@shared/domain/effects';
 import type { CaseState } from '@shared/domain/state';
 import { DeadlineReached, type Deadline } from '../../infrastructure/graph/deadline';
-import { GraphCallError, type GraphHttp } from '../../infrastructure/graph/graph-http';
+import {
+  GraphCallError,
+  describeGraphError,
+  type GraphHttp,
+} from '../../infrastructure/graph/graph-http';
 import type { ProviderContext } from '../provider-directory';
 import { activityTypeOf, botText, mailText, previewText } from './outbound-text';
 import type { BotFallback } from './proactive-bot';
@@ -69,7 +75,7 @@ export interface FeedResult {
   readonly fed: GraphPerson[];
   /** Graph refused: the app is not installed for them. */
   readonly fallback: GraphPerson[];
-  /** Still throttled after every round. */
+  /** Still throttled after every round, or refused. */
   readonly failed: GraphPerson[];
   readonly reason: string;
   /** Not sent to before the deadline. */
@@ -87,12 +93,13 @@ export async function sendFeed(
 ): Promise<FeedResult> {
   const fed: GraphPerson[] = [];
   const fallback: GraphPerson[] = [];
+  const refused: GraphPerson[] = [];
   let pending = [...people];
   let reason = '';
   const stopped = (unsent: GraphPerson[]): FeedResult => ({
     fed,
     fallback,
-    failed: [],
+    failed: refused,
     reason,
     unsent,
   });
@@ -119,7 +126,9 @@ export async function sendFeed(
         )) as BatchReply;
       } catch (error) {
         if (error instanceof DeadlineReached) return stopped([...retry, ...pending.slice(i)]);
-        throw error;
+        if (!(error instanceof GraphCallError)) throw error;
+        const rest = [...refused, ...retry, ...pending.slice(i)];
+        return { fed, fallback, failed: rest, reason: describeGraphError(error), unsent: [] };
       }
       for (const [index, person] of chunk.entries()) {
         const inner = reply.responses?.find((r) => r.id === String(index + 1));
@@ -130,7 +139,12 @@ export async function sendFeed(
           retry.push(person);
           wait = Math.max(wait, retryAfter(inner?.headers));
           reason = `Graph ${status}: ${inner?.body?.error?.code ?? 'throttled'}`;
-        } else throw new GraphCallError(status, inner?.body?.error?.code ?? 'refused', false);
+        } else {
+          refused.push(person);
+          reason = describeGraphError(
+            new GraphCallError(status, inner?.body?.error?.code ?? 'refused', false),
+          );
+        }
       }
     }
     pending = retry;
@@ -141,7 +155,7 @@ export async function sendFeed(
       await sleep(ms);
     }
   }
-  return { fed, fallback, failed: pending, reason, unsent: [] };
+  return { fed, fallback, failed: [...refused, ...pending], reason, unsent: [] };
 }
 
 async function sendMails(
@@ -152,9 +166,11 @@ async function sendMails(
   state: CaseState,
   caseUrl: string,
   deadline: Deadline | undefined,
-): Promise<{ sent: GraphPerson[]; unsent: GraphPerson[] }> {
+): Promise<{ sent: GraphPerson[]; unsent: GraphPerson[]; failed: GraphPerson[]; reason: string }> {
   const text = mailText(template, state, caseUrl);
   const sent: GraphPerson[] = [];
+  const failed: GraphPerson[] = [];
+  let reason = '';
   for (const [index, person] of people.entries()) {
     try {
       await graph.call(
@@ -172,12 +188,16 @@ async function sendMails(
         deadline,
       );
     } catch (error) {
-      if (error instanceof DeadlineReached) return { sent, unsent: people.slice(index) };
-      throw error;
+      if (error instanceof DeadlineReached)
+        return { sent, unsent: people.slice(index), failed, reason };
+      if (!(error instanceof GraphCallError)) throw error;
+      failed.push(person);
+      reason = describeGraphError(error);
+      continue;
     }
     sent.push(person);
   }
-  return { sent, unsent: [] };
+  return { sent, unsent: [], failed, reason };
 }
 
 /**
@@ -292,6 +312,8 @@ export async function notifyRecipients(
       deadline,
     );
     unsent.push(...mailed.unsent);
+    failed.push(...mailed.failed.map((p) => p.participantId));
+    if (mailed.failed.length > 0) reason = mailed.reason;
     delivered.push(
       ...mailed.sent.map((p) => ({ recipient: p.participantId, channel: 'email' as const })),
     );
