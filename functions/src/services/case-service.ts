@@ -29,7 +29,7 @@ import { staleVersion, viewOf } from './case-version';
 import { summaryColumns } from './case-summary-columns';
 import type { ProviderContext, ProviderDirectory } from './provider-directory';
 import { readState } from './stored-state';
-import { dueChanged, type DueIndexSync } from './reminders/due-index-sync';
+import { dueDelta, type DueIndexSync } from './reminders/due-index-sync';
 import type { SecurityAudit } from './security-audit';
 
 /** What the service needs from its host. */
@@ -245,9 +245,13 @@ export class CaseCommands {
     if (next === null) throw new CaseServiceError('a command produced no case');
     const at = ctx.now.toISOString();
     const dueIndex = options.skipDueIndex === true ? undefined : this.deps.dueIndex;
-    const reindex = dueIndex !== undefined && dueChanged(ctx, state, next);
-    const written: readonly Effect[] =
-      reindex && this.deps.dueIndexHeal === true ? [...effects, { kind: 'syncDueIndex' }] : effects;
+    const delta = dueIndex === undefined ? undefined : dueDelta(ctx, state, next);
+    const reindex = delta !== undefined && delta.added.length + delta.ended.length > 0;
+    const heal = reindex && this.deps.dueIndexHeal === true;
+    const ended = heal ? delta.ended.map(({ day, key }) => ({ day, key })) : [];
+    const written: readonly Effect[] = heal
+      ? [...effects, { kind: 'syncDueIndex', ...(ended.length === 0 ? {} : { ended }) }]
+      : effects;
     const outcome = await this.deps.store.commit({
       providerId: next.providerId,
       caseId: next.caseId,
@@ -268,8 +272,8 @@ export class CaseCommands {
         ? {}
         : { settle: options.settle }),
     });
-    if (outcome.kind === 'committed' && reindex)
-      await dueIndex.reconcile(ctx, state, next).catch(() => undefined); // healed: syncDueIndex
+    if (outcome.kind === 'committed' && reindex && dueIndex !== undefined)
+      await dueIndex.reconcile(delta, heal).catch(() => undefined); // healed: syncDueIndex
     if (outcome.kind === 'committed' && written.length > 0 && options.deferDelivery !== true)
       await this.deps.afterCommit?.(next.providerId, next.caseId);
     return { outcome, next };

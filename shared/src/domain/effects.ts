@@ -43,6 +43,11 @@ export type Effect =
   /**
    * Re-derive the case's rows in the due-date index from its current state (ADR 0011). Written
    * by the application service when a commit changes the case's due items, so a crash between
-   * the commit and the index write is healed by the relay (or its re-drive timer).
+   * the commit and the index write is healed by the relay (or its re-drive timer). `ended`: the
+   * rows that commit ended (day and key), removed by the relay off the request path unless the
+   * case's state by then wants them again.
    */
-  | { readonly kind: 'syncDueIndex' };
+  | {
+      readonly kind: 'syncDueIndex';
+      readonly ended?: readonly { readonly day: string; readonly key: string }[];
+    };

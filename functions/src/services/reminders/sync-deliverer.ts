@@ -7,7 +7,7 @@ import type { BatchNotifier } from './sweep-delivery';
 /**
  * The relay's deliverer with the `syncDueIndex` effect carried out here (ADR 0011): the case's
  * due rows are re-derived from the state the relay just read, which heals a crash between a
- * commit and its inline index write. Nothing is recorded on the case for it (`nothing`). Every
+ * commit and its inline index write, and the rows the commit ended are removed. Nothing is recorded on the case for it (`nothing`). Every
  * other effect goes to Graph as before; batching (for the sweep) and `sendsNothing` (card
  * refreshes settled without a claim) are passed through.
  */
@@ -19,7 +19,7 @@ export function withDueIndexSync(
   const deliverer: Deliverer = {
     deliver: async (provider, state, effect, deadline) => {
       if (effect.kind !== 'syncDueIndex') return inner.deliver(provider, state, effect, deadline);
-      await sync.sync(context(provider), state);
+      await sync.sync(context(provider), state, effect.ended);
       return { kind: 'nothing' };
     },
   };
