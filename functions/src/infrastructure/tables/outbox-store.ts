@@ -50,30 +50,52 @@ export class OutboxStore {
     now: Date,
     leaseMs: number,
   ): Promise<PendingEffect[]> {
+    return (await this.unsettled(providerId, caseId, now, leaseMs)).takeable;
+  }
+
+  /**
+   * Everything of the case not yet settled, in one query: the effects this relay may take
+   * (`pending`'s answer) and the seqs of those another relay holds a live claim on. A command's
+   * pending-index row may only go once neither list has its seq: the holder may still die, and
+   * then only the index row brings its effect back to the re-drive.
+   */
+  async unsettled(
+    providerId: string,
+    caseId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<{ takeable: PendingEffect[]; heldSeqs: ReadonlySet<number> }> {
     assertId('providerId', providerId);
     assertId('caseId', caseId);
     const { from, below } = outboxRange(caseId);
     const expired = new Date(now.getTime() - leaseMs).toISOString();
-    const filter = odata`PartitionKey eq ${providerId} and RowKey ge ${from} and RowKey lt ${below} and (status eq 'pending' or (status eq 'sending' and claimedAt lt ${expired}))`;
-    const out: PendingEffect[] = [];
+    const filter = odata`PartitionKey eq ${providerId} and RowKey ge ${from} and RowKey lt ${below} and (status eq 'pending' or status eq 'sending')`;
+    const takeable: PendingEffect[] = [];
+    const heldSeqs = new Set<number>();
     await this.table.ready();
     try {
       for await (const row of this.table.client.listEntities({ queryOptions: { filter } })) {
         const rowKey = row.rowKey ?? '';
         const effectId = effectIdOf(rowKey);
-        out.push({
+        const seq = Number(effectId.split('-')[0]);
+        const sending = row.status === 'sending';
+        if (sending && !(String(row.claimedAt) < expired)) {
+          heldSeqs.add(seq);
+          continue;
+        }
+        takeable.push({
           rowKey,
           effectId,
-          seq: Number(effectId.split('-')[0]),
+          seq,
           effect: parseEffect(row.data, rowKey),
           etag: row.etag,
-          takenOver: row.status === 'sending',
+          takenOver: sending,
         });
       }
     } catch (error) {
       throw toReadError(error, `reading the outbox of ${caseId}`);
     }
-    return out.sort((a, b) => (a.rowKey < b.rowKey ? -1 : 1));
+    return { takeable: takeable.sort((a, b) => (a.rowKey < b.rowKey ? -1 : 1)), heldSeqs };
   }
 
   /** Claims an effect for this relay (If-Match): the new ETag, or null when another relay got it first. */

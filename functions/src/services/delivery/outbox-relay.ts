@@ -106,12 +106,13 @@ export class OutboxRelay {
     const counts = { delivered: 0, failed: 0, skipped: 0 };
     const provider = await this.deps.providers.get(providerId);
     if (provider === undefined) return counts;
-    const pending = await this.deps.outbox.pending(
+    const open = await this.deps.outbox.unsettled(
       providerId,
       caseId,
       this.deps.clock(),
       this.leaseMs,
     );
+    const pending = open.takeable;
     if (pending.length === 0) return counts;
     let stored = await this.deps.store.load(providerId, caseId);
     const settled = new Set<string>();
@@ -124,14 +125,20 @@ export class OutboxRelay {
       }
       if (step.stop === true) break;
     }
-    // A command's index row goes once none of its effects is pending. Settled here: known without
-    // a read. Otherwise (another relay had a claim) one more query says what is left.
+    // A command's index row goes once none of its effects is unsettled. Settled here, and none
+    // held by another relay: known without a read. Otherwise one more query says what is left;
+    // an effect another relay still holds keeps the row, so the re-drive finds it if that relay dies.
     const seqs = [...new Set(pending.map((p) => p.seq))];
-    const mine = (seq: number) => pending.every((p) => p.seq !== seq || settled.has(p.rowKey));
+    const mine = (seq: number) =>
+      !open.heldSeqs.has(seq) && pending.every((p) => p.seq !== seq || settled.has(p.rowKey));
     const left = seqs.every(mine)
-      ? []
-      : await this.deps.outbox.pending(providerId, caseId, this.deps.clock(), this.leaseMs);
-    const cleared = seqs.filter((seq) => mine(seq) || !left.some((p) => p.seq === seq));
+      ? null
+      : await this.deps.outbox.unsettled(providerId, caseId, this.deps.clock(), this.leaseMs);
+    const cleared = seqs.filter(
+      (seq) =>
+        mine(seq) ||
+        (left !== null && !left.heldSeqs.has(seq) && !left.takeable.some((p) => p.seq === seq)),
+    );
     await Promise.all(cleared.map((seq) => this.deps.outbox.clearIndex(providerId, caseId, seq)));
     return counts;
   }
