@@ -1,6 +1,8 @@
 import { Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { AvailableCommand, CaseView } from '../../api/schemas';
+import { OneClickCommand } from '../../forms/OneClickCommand';
+import { oneClick } from '../../forms/registry';
 import { buttonLabel } from './button-label';
 
 const useStyles = makeStyles({
@@ -20,6 +22,8 @@ export interface SectionCommands {
   readonly view: CaseView;
   readonly commands: readonly AvailableCommand[];
   readonly onOpen: (command: AvailableCommand, title: string) => void;
+  /** A one-click command was accepted: the page announces `message`. */
+  readonly onDone: (message: string) => void;
 }
 
 /** A titled part of the case view with the available commands that belong to it. */
@@ -45,6 +49,18 @@ export function Section({
         <div className={styles.actions} aria-label={`${title}: what you can do`} role="group">
           {actions.commands.map((c) => {
             const text = buttonLabel(actions.view, c, actions.commands);
+            const confirmation = oneClick[c.type];
+            if (confirmation !== undefined)
+              return (
+                <OneClickCommand
+                  key={`${c.type}:${JSON.stringify(c.params)}`}
+                  view={actions.view}
+                  command={c}
+                  text={text}
+                  confirmation={confirmation}
+                  onDone={actions.onDone}
+                />
+              );
             return (
               <Button
                 key={`${c.type}:${JSON.stringify(c.params)}`}

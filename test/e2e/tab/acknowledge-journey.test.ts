@@ -1,0 +1,131 @@
+/**
+ * ME-05 in the tab, in Chromium against the local stack (Azurite, seeded demo data): a concern a
+ * school colleague raised waits for the course tutor; on the case page she acknowledges it with
+ * one click of "Acknowledge concern" (no dialog), the page confirms it and the button goes. When
+ * the API refuses (someone acknowledged it meanwhile), the refusal and its rule show beside the
+ * button. The API alone decides whether the button is offered.
+ */
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from '../../support/browser';
+import { cmd, must, who } from '../../support/service-fixture';
+import { openCase, seriousViolations, shot, signIn } from './tab-driver';
+import { startTabStack, type TabStack } from './tab-stack';
+
+jest.setTimeout(120_000);
+
+let stack: TabStack;
+let browser: TestBrowser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  stack = await startTabStack();
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await (browser as TestBrowser | undefined)?.close();
+  await (stack as TabStack | undefined)?.stop();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(pageErrors).toEqual([]);
+  expect(browser.blocked).toEqual([]);
+});
+
+async function caseIdOf(persona: string, trainee: string): Promise<string> {
+  const mine = must(await stack.services.cases.listMine(who(persona), {}));
+  return mine.find((c) => c.traineeName === trainee)!.caseId;
+}
+
+const concerns = (p: Page) => p.locator('#section-concerns');
+
+describe('ME-05: acknowledging a concern raised at the school is one click on the case page', () => {
+  it('ME-05: the course tutor clicks "Acknowledge concern" once: no dialog, a confirmation, the button goes', async () => {
+    // Seeded: Emily Clarke's Professional Tutor raised a concern nobody has acknowledged.
+    await signIn(page, stack.url, 'Claire Fenton');
+    await openCase(page, 'Emily Clarke');
+    const button = concerns(page).getByRole('button', { name: 'Acknowledge concern' });
+    await button.waitFor();
+    await shot(page, 'me05-acknowledge-offered');
+    expect(await seriousViolations(page)).toEqual([]);
+    await button.click();
+    const status = page.getByRole('status').filter({ hasText: 'Concern acknowledged' });
+    await status.waitFor();
+    expect(await status.textContent()).toContain('(ME-05)');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await concerns(page)
+      .getByText(/Course tutor acknowledged/)
+      .waitFor();
+    expect(await button.count()).toBe(0);
+    await shot(page, 'me05-acknowledged-one-click');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const caseId = await caseIdOf('me-course-tutor', 'Emily Clarke');
+    const view = must(await stack.services.cases.getCase(who('me-course-tutor'), caseId));
+    expect(view.concerns.every((c) => c.acknowledgedAt !== null)).toBe(true);
+    // The mentor is never offered it (the API decides; the tab shows what it offers).
+    await signIn(page, stack.url, 'Gareth Jones');
+    await openCase(page, 'Emily Clarke');
+    expect(
+      await concerns(page)
+        .getByRole('button', { name: /Acknowledge/ })
+        .count(),
+    ).toBe(0);
+  });
+
+  it('ME-05: acknowledged meanwhile by the director: the click is refused, with the rule, beside the button', async () => {
+    const caseId = await caseIdOf('me-course-tutor', 'Josh Turner');
+    const raise = (category: string, description: string) =>
+      stack.services.cases.execute(
+        who('me-mentor'),
+        caseId,
+        {
+          type: 'raiseConcern',
+          category,
+          description,
+          evidence: null,
+          source: null,
+          seriousIncident: false,
+        },
+        cmd(),
+      );
+    must(await raise('absence', 'Absent on Monday and Tuesday'));
+    must(await raise('teaching', 'Lessons start late'));
+    await signIn(page, stack.url, 'Claire Fenton');
+    await openCase(page, 'Josh Turner');
+    // Two waiting: each button says which concern it acknowledges.
+    const buttons = concerns(page).getByRole('button', { name: /^Acknowledge concern: / });
+    await buttons.first().waitFor();
+    expect(await buttons.count()).toBe(2);
+    const absence = must(
+      await stack.services.cases.getCase(who('me-course-tutor'), caseId),
+    ).concerns.find((c) => c.description === 'Absent on Monday and Tuesday')!;
+    must(
+      await stack.services.cases.execute(
+        who('me-director'),
+        caseId,
+        { type: 'acknowledgeConcern', concernId: absence.concernId },
+        cmd(),
+      ),
+    );
+    // The page still shows the button (not refetched yet); the API answers the click.
+    await concerns(page)
+      .getByRole('button', { name: /^Acknowledge concern: Frequent absences/ })
+      .click();
+    const refusal = concerns(page).getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/^Not saved.*already acknowledged/);
+    expect(await refusal.locator('[data-rules]').textContent()).toBe('Rule ME-05');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await shot(page, 'me05-acknowledge-refused');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
