@@ -128,4 +128,28 @@ describe('ME-05: acknowledging a concern raised at the school is one click on th
     await shot(page, 'me05-acknowledge-refused');
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('ME-05: the chase ladder is in the provider settings view with its stated defaults; the director changes a step and saves', async () => {
+    await signIn(page, stack.url, 'Ruth Adeyemi');
+    await page
+      .getByRole('navigation', { name: 'Provider' })
+      .getByRole('link', { name: 'Provider settings' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Provider settings' }).waitFor();
+    const item = (label: string) => page.getByRole('listitem').filter({ hasText: label });
+    const chase = item('Chase the Course Tutor this many working days');
+    const escalate = item('Tell the Programme Leader this many working days');
+    await chase.getByText('Shapes ME-05. Stated default: 1.').waitFor();
+    await escalate.getByText('Shapes ME-05. Stated default: 2.').waitFor();
+    await escalate.getByRole('checkbox', { name: /use the stated default/ }).click();
+    await escalate.getByRole('spinbutton').fill('3');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    stack.services.providers.invalidate();
+    const stored = (await stack.services.providers.get('mid-essex-itt'))!.settings;
+    expect(stored.values).toMatchObject({ concernEscalateDays: 3 });
+    await escalate.scrollIntoViewIfNeeded();
+    await shot(page, 'me05-chase-settings');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
