@@ -5,10 +5,9 @@
  * (activity type `contact-not-acknowledged`), and nobody after acknowledging. The case names no
  * programme lead: the provider's staff directory does, and her feed is the one that receives it.
  */
-import { localTenantId } from '../../../functions/src/local/demo-personas';
 import type { DeliveryRig } from '../../support/graph-fixture';
-import { deliveryRig } from '../../support/graph-fixture';
 import { cmd, meCaseAt, must, who } from '../../support/service-fixture';
+import { feedOf, leader, rigWithDirectoryLeader } from './directory-leader';
 import { acceptedTimed, movingClock } from './sweep-rig';
 
 jest.setTimeout(120_000);
@@ -18,14 +17,6 @@ const tuesday = '2026-01-06T09:00:00Z';
 const wednesday = '2026-01-07T09:00:00Z';
 const thursday = '2026-01-08T09:00:00Z';
 
-/** Mid Essex's provider-wide Programme Leader: in the staff directory, never on the case. */
-const leader = {
-  tid: localTenantId,
-  oid: 'e0000000-0000-4000-8000-000000000077',
-  name: 'Nadia Brooks',
-  email: 'nadia.brooks@provider.example',
-  role: 'programmeLead' as const,
-};
 let rigs: DeliveryRig[] = [];
 afterEach(async () => {
   await Promise.all(rigs.map((r) => r.graph.stop()));
@@ -34,24 +25,8 @@ afterEach(async () => {
 
 /** A Mid Essex case opened on Monday with a concern the mentor raised; returns it and its concern. */
 async function mentorConcern(clock: ReturnType<typeof movingClock>) {
-  const rig = await deliveryRig({
-    clock: clock.clock,
-    users: [
-      {
-        id: leader.oid,
-        tenantId: leader.tid,
-        displayName: leader.name,
-        mail: leader.email,
-        appInstalled: true,
-      },
-    ],
-  });
+  const rig = await rigWithDirectoryLeader(clock.clock);
   rigs.push(rig);
-  const providers = rig.services.providers;
-  const current = (await providers.get('mid-essex-itt'))!;
-  const staff = [...current.settings.staff, leader];
-  must(await providers.put({ ...current.settings, staff }, null, current.etag));
-  providers.invalidate();
   const id = await meCaseAt(rig.services, 'opened');
   const raised = must(
     await rig.services.cases.execute(
@@ -75,9 +50,6 @@ async function mentorConcern(clock: ReturnType<typeof movingClock>) {
 /** How many chases the local Graph accepted, per recipient and case. */
 const chases = (rig: DeliveryRig) =>
   [...acceptedTimed(rig)].filter(([key]) => key.endsWith('|contact-not-acknowledged'));
-
-/** The mailbox a chase went to (`/users/{oid}/teamwork/...`). */
-const feedOf = (key: string) => /\/users\/([^/]+)\//.exec(key)?.[1] ?? key;
 
 describe('ME-05: a concern raised at the school is chased on a ladder until acknowledged', () => {
   it('ME-05: not acknowledged: the course tutor is chased the next working day, the directory programme lead the day after, each once', async () => {
