@@ -3,7 +3,7 @@ import { dueItems } from '@shared/domain/due/due-items';
 import { decideDue } from '@shared/domain/decide/timed-reminders';
 import { dueKey } from '@shared/domain/due/due-item';
 import { evolve } from '@shared/domain/evolve';
-import { roleRecipients } from '@shared/domain/recipients';
+import { roleRecipients, staffRecipientId } from '@shared/domain/recipients';
 import { resolveSettings } from '@shared/domain/settings';
 import { builtInProcedures } from '@shared/procedures/registry';
 import { ME, openMidEssex, staff } from '../../../support/engine-fixtures';
@@ -11,7 +11,7 @@ import type { EngineHarness } from '../../../support/engine-harness';
 import { person } from '../../../support/engine-harness';
 
 const me = builtInProcedures().get('mid-essex-itt')!;
-const lead = `staff:${ME.programmeLeader.oid}`;
+const lead = staffRecipientId(ME.programmeLeader);
 const chases = (h: EngineHarness) =>
   dueItems(h.ctx(), h.mustState()).filter((i) => i.kind === 'concern-unacknowledged');
 
@@ -27,6 +27,8 @@ describe('ME-05: a provider-wide role with nobody on the case reaches the provid
   it('ME-05: the programme lead is not on the case: the staff directory programme lead is reached, as staff:{oid}', () => {
     const h = openMidEssex();
     expect(roleRecipients(h.mustState(), h.staff, ['programmeLead'])).toEqual([lead]);
+    // The id the delivery side resolves from the directory (functions' personOf).
+    expect(lead).toBe(`staff:${ME.programmeLeader.oid}`);
   });
 
   it('ME-05: a role held on the case reaches only its holder, never the directory', () => {
@@ -62,7 +64,7 @@ describe('ME-05: a provider-wide role with nobody on the case reaches the provid
     expect(roleRecipients(h.mustState(), staffList, ['programmeLead', 'director'])).toEqual([
       h.participantId(ME.director),
       lead,
-      `staff:${second.oid}`,
+      staffRecipientId(second),
     ]);
   });
 
