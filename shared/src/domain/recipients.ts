@@ -24,19 +24,26 @@ export function roleRecipients(
   roles: readonly Role[],
 ): string[] {
   const holders = activeParticipants(state, roles);
-  const ids = holders.map((p) => p.participantId);
-  const active = activeParticipants(state);
-  for (const role of roles) {
-    if (!providerWideRoles.includes(role) || holders.some((p) => p.role === role)) continue;
-    for (const member of staff.filter((s) => s.role === role)) {
-      const entries = active
-        .filter((p) => p.oid !== null && p.tid === member.tid && p.oid === member.oid)
-        .map((p) => p.participantId);
-      if (entries.some((id) => ids.includes(id))) continue;
+  const ids = new Set(holders.map((p) => p.participantId));
+  const wide = roles.filter(
+    (r) => providerWideRoles.includes(r) && !holders.some((p) => p.role === r),
+  );
+  if (wide.length === 0) return [...ids];
+  // Each person's active entries on the case, by identity.
+  const entries = new Map<string, string[]>();
+  for (const p of activeParticipants(state)) {
+    if (p.oid === null) continue;
+    const key = `${p.tid ?? ''}|${p.oid}`;
+    entries.set(key, [...(entries.get(key) ?? []), p.participantId]);
+  }
+  for (const role of wide) {
+    for (const member of staff) {
+      if (member.role !== role) continue;
+      const own = entries.get(`${member.tid}|${member.oid}`) ?? [];
+      if (own.some((id) => ids.has(id))) continue;
       // On the case in another role: reached by that entry, so the record names them.
-      const id = entries[0] ?? staffRecipientId(member);
-      if (!ids.includes(id)) ids.push(id);
+      ids.add(own[0] ?? staffRecipientId(member));
     }
   }
-  return [...new Set(ids)];
+  return [...ids];
 }
