@@ -2,7 +2,7 @@
  * ME-05 in the tab, in Chromium against the local stack (Azurite, seeded demo data): a concern a
  * school colleague raised waits for the course tutor; on the case page she acknowledges it with
  * one click of "Acknowledge concern" (no dialog), the page confirms it and the button goes. When
- * the API refuses (someone acknowledged it meanwhile), the refusal and its rule show beside the
+ * the API refuses (someone acknowledged it meanwhile), the refusal and its rule show under the
  * button. The API alone decides whether the button is offered.
  */
 import type { Page } from 'playwright-core';
@@ -62,7 +62,7 @@ describe('ME-05: acknowledging a concern raised at the school is one click on th
     expect(await status.textContent()).toContain('(ME-05)');
     expect(await page.getByRole('dialog').count()).toBe(0);
     await concerns(page)
-      .getByText(/Course tutor acknowledged/)
+      .getByText(/^Acknowledged .* by Claire Fenton \(Course Tutor\)$/)
       .waitFor();
     expect(await button.count()).toBe(0);
     await shot(page, 'me05-acknowledged-one-click');
@@ -81,7 +81,7 @@ describe('ME-05: acknowledging a concern raised at the school is one click on th
     ).toBe(0);
   });
 
-  it('ME-05: acknowledged meanwhile by the director: the click is refused, with the rule, beside the button', async () => {
+  it('ME-05: acknowledged meanwhile by the director: the click is refused with the rule, and the page shows what is now true', async () => {
     const caseId = await caseIdOf('me-course-tutor', 'Josh Turner');
     const raise = (category: string, description: string) =>
       stack.services.cases.execute(
@@ -122,9 +122,25 @@ describe('ME-05: acknowledging a concern raised at the school is one click on th
       .click();
     const refusal = concerns(page).getByRole('alert');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/^Not saved.*already acknowledged/);
+    expect(await refusal.textContent()).toMatch(
+      /^Acknowledge concern: Frequent absences.*: not saved.*already acknowledged/,
+    );
     expect(await refusal.locator('[data-rules]').textContent()).toBe('Rule ME-05');
     expect(await page.getByRole('dialog').count()).toBe(0);
+    // The case is read again: the director's acknowledgement shows, its button goes, the refusal
+    // stays (with the focus on it), and the other concern's button is still there.
+    await concerns(page)
+      .getByText(/^Acknowledged .* by Ruth Adeyemi/)
+      .waitFor();
+    // One left: its label no longer needs to say which.
+    const left = concerns(page).getByRole('button', { name: /^Acknowledge concern/ });
+    await left.waitFor();
+    expect(await left.count()).toBe(1);
+    expect(await left.textContent()).toBe('Acknowledge concern');
+    expect(await refusal.count()).toBe(1);
+    expect(
+      await page.evaluate(() => document.activeElement?.querySelector('[role="alert"]') !== null),
+    ).toBe(true);
     await shot(page, 'me05-acknowledge-refused');
     expect(await seriousViolations(page)).toEqual([]);
   });

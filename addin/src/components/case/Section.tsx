@@ -1,6 +1,7 @@
 import { Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AvailableCommand, CaseView } from '../../api/schemas';
+import { ApiProblem } from '../ApiProblem';
 import { OneClickCommand } from '../../forms/OneClickCommand';
 import { oneClick } from '../../forms/registry';
 import { buttonLabel } from './button-label';
@@ -39,6 +40,14 @@ export function Section({
   actions?: SectionCommands;
 }) {
   const styles = useStyles();
+  // The last refusal of a one-click command: kept here, as its button may go once the case is
+  // read again (the command no longer offered).
+  const [refused, setRefused] = useState<{ text: string; error: unknown } | null>(null);
+  const refusal = useRef<HTMLDivElement>(null);
+  // The button clicked may be gone: focus goes to the refusal, not to the page's start.
+  useEffect(() => {
+    if (refused !== null) refusal.current?.focus();
+  }, [refused]);
   return (
     <section id={`section-${id}`} className={styles.section} aria-labelledby={`heading-${id}`}>
       <Subtitle2 as="h2" id={`heading-${id}`} tabIndex={-1} className={styles.heading}>
@@ -58,7 +67,13 @@ export function Section({
                   command={c}
                   text={text}
                   confirmation={confirmation}
-                  onDone={actions.onDone}
+                  onDone={(message) => {
+                    setRefused(null);
+                    actions.onDone(message);
+                  }}
+                  onRefused={(error) => {
+                    setRefused({ text, error });
+                  }}
                 />
               );
             return (
@@ -73,6 +88,11 @@ export function Section({
               </Button>
             );
           })}
+        </div>
+      )}
+      {refused !== null && (
+        <div ref={refusal} tabIndex={-1}>
+          <ApiProblem error={refused.error} title={`${refused.text}: not saved`} />
         </div>
       )}
     </section>
