@@ -13,6 +13,7 @@ import {
   demoGraphUsers,
 } from '../../functions/src/local/graph/demo-graph-users';
 import type { FaultSettings } from '../../functions/src/local/graph/faults';
+import type { GraphUser } from '../../functions/src/local/graph/mailboxes';
 import { startLocalGraph, type LocalGraph } from '../../functions/src/local/graph/local-graph';
 import { declaredActivityTypes } from '../../functions/src/services/delivery/activity-types';
 import { graphResource } from '../../functions/src/services/delivery/delivery-from-config';
@@ -63,11 +64,13 @@ export async function deliveryRig(
     clock?: () => Date;
     /** Called after each Graph call that succeeded, with its path (e.g. to move `clock`). */
     afterGraphCall?: (path: string) => void;
+    /** Local Graph users besides the demo personas (e.g. staff only a test's directory names). */
+    users?: readonly GraphUser[];
   } = {},
 ) {
   const graph: LocalGraph = await startLocalGraph({
     apps: [demoGraphApp()],
-    users: demoGraphUsers(),
+    users: [...demoGraphUsers(), ...(options.users ?? [])],
     activityTypes: [...declaredActivityTypes],
     faults: { retryAfterSeconds: 0, hangMs: 2_000, ...options.faults },
     seed: options.seed ?? 7,

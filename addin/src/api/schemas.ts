@@ -210,6 +210,8 @@ export const caseViewSchema = z.object({
       redacted: z.boolean(),
       /** The course tutor's acknowledgement (ME-05); absent from an older API. */
       acknowledgedAt: nullableStr,
+      /** Who acknowledged: a participant id, or `staff:{oid}` for provider-wide staff not on the case. */
+      acknowledgedBy: nullableStr,
     }),
   ),
   comments: list(z.object({ commentId: str, by: str, at: str, text: str, visibility: str })),

@@ -21,3 +21,11 @@ const custom: Readonly<Record<string, ComponentType<FormProps>>> = {
 export function formFor(type: string): ComponentType<FormProps> {
   return custom[type] ?? (type in fieldSpecs ? SpecForm : GenericForm);
 }
+
+/**
+ * Commands with nothing to fill in that are sent on one click, no dialog, with what the page
+ * announces once the API accepted them (the API alone decides whether they are offered).
+ */
+export const oneClick: Readonly<Record<string, string>> = {
+  acknowledgeConcern: 'Concern acknowledged. The reminders about it have stopped.',
+};

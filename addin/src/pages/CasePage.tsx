@@ -95,6 +95,7 @@ export default function CasePage() {
     onOpen: (command, title) => {
       setOpen({ command, title });
     },
+    onDone,
     commands: view.available.filter((c: AvailableCommand) => sectionOf(c.type, c.params) === id),
   });
   const stage = view.stage;

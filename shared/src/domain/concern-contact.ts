@@ -1,4 +1,7 @@
 import type { ProcedureDefinition } from '../procedures/schema';
+import type { SettingValues } from './context';
+import type { Role } from './roles';
+import { paramValue, rolesParam } from './settings';
 import type { Concern } from './state';
 
 /**
@@ -34,4 +37,36 @@ export function unacknowledgedConcerns(
   return concerns.filter(
     (c) => c.acknowledgedAt === undefined && needsCourseTutorContact(definition, c),
   );
+}
+
+/** One step of the chase of an unacknowledged concern, with the provider's settings applied. */
+export interface ConcernChaseStep {
+  readonly step: number;
+  /** Working days after the day the concern was raised. */
+  readonly afterDays: number;
+  readonly notify: readonly Role[];
+  readonly rules: readonly string[];
+}
+
+/**
+ * The chase ladder of a concern waiting for the course tutor (ME-05), as the definition states it
+ * with the provider's day counts (settings such as `concernChaseDays`, `concernEscalateDays`); a
+ * definition without one has a single step a working day after, to the course tutor and the
+ * programme lead. In step order.
+ */
+export function concernChase(
+  definition: ProcedureDefinition,
+  settings: SettingValues,
+): ConcernChaseStep[] {
+  const chase = definition.concern.chase;
+  if (chase.length === 0)
+    return [{ step: 1, afterDays: 1, notify: ['courseTutor', 'programmeLead'], rules: [] }];
+  return chase
+    .map((s) => ({
+      step: s.step,
+      afterDays: paramValue(settings, s.afterDays),
+      notify: rolesParam(settings, s.notify),
+      rules: s.rules,
+    }))
+    .sort((a, b) => a.step - b.step);
 }

@@ -55,6 +55,21 @@ export const midEssexItt = {
         rules: ['ME-05', 'ME-13'],
       }, // "Course Tutor must be contacted immediately"
     ],
+    // Not acknowledged: the course tutor is chased, then the programme lead (ME-05).
+    chase: [
+      {
+        step: 1,
+        afterDays: { setting: 'concernChaseDays' },
+        notify: ['courseTutor'],
+        rules: ['ME-05'],
+      },
+      {
+        step: 2,
+        afterDays: { setting: 'concernEscalateDays' },
+        notify: ['programmeLead'],
+        rules: ['ME-05'],
+      },
+    ],
     categories: [
       {
         id: 'tasks-or-expected-level',
@@ -742,6 +757,25 @@ export const midEssexItt = {
       type: 'number',
       default: 3,
       rules: ['ME-28', 'ME-33', 'ME-57'],
+    },
+    {
+      key: 'concernChaseDays',
+      label: 'Chase the Course Tutor this many working days after a concern raised at the school',
+      description:
+        'ME-05: when school colleagues raise a concern between visits, "the Course Tutor must be contacted immediately". Not acknowledged by then, the Course Tutor is reminded. Default: 1 working day.',
+      type: 'number',
+      default: 1,
+      rules: ['ME-05'],
+    },
+    {
+      key: 'concernEscalateDays',
+      label:
+        'Tell the Programme Leader this many working days after a concern still not acknowledged',
+      description:
+        "ME-05: the next step of the chase goes to the Programme Leader (the one on the case, else the provider's). Acknowledging the concern ends every step. Default: 2 working days.",
+      type: 'number',
+      default: 2,
+      rules: ['ME-05'],
     },
     {
       key: 'windowWarningDays',

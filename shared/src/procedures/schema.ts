@@ -241,6 +241,22 @@ export const procedureDefinitionSchema = z.strictObject({
   concern: z.strictObject({
     raisedBy: param(roleList),
     notify: z.array(z.strictObject({ when: z.array(roleSchema).min(1), notify: roleList, rules })),
+    /**
+     * The chase of a concern waiting for the course tutor's acknowledgement (ME-05): step n falls
+     * `afterDays` working days after the concern was raised and tells `notify` once; acknowledging
+     * ends every step. Empty: one step, a working day after, to the course tutor and the
+     * programme lead.
+     */
+    chase: z
+      .array(
+        z.strictObject({
+          step: z.number().int().min(1).max(9),
+          afterDays: param(z.number().int().min(0).max(60)),
+          notify: param(roleList),
+          rules,
+        }),
+      )
+      .default([]),
     categories: z.array(categorySchema).min(1),
     rules,
   }),

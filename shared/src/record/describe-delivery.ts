@@ -20,8 +20,13 @@ const channelWords = {
   email: 'email',
 } as const;
 
+/** A participant's name; `staff:{oid}` is provider-wide staff not on the case (`roleRecipients`). */
 function nameOf(state: CaseState, participantId: string): string {
-  return state.participants.find((p) => p.participantId === participantId)?.name ?? 'a participant';
+  const name = state.participants.find((p) => p.participantId === participantId)?.name;
+  if (name !== undefined) return name;
+  return participantId.startsWith('staff:')
+    ? "the provider's staff (not on the case)"
+    : 'a participant';
 }
 
 function meetingWords(definition: ProcedureDefinition, state: CaseState, meetingId: string) {

@@ -1,6 +1,6 @@
 /**
  * ME-05 on the case card through the bot (Azurite, the real service): while a concern the
- * mentor raised waits for the course tutor, her card shows an "Acknowledge" button; one click
+ * mentor raised waits for the course tutor, her card shows an "Acknowledge concern" button; one click
  * records the acknowledgement, the button goes, and a second click is refused naming ME-05.
  */
 import { verbs } from '@shared/cards';
@@ -46,9 +46,9 @@ const acknowledgeData = () => ({ verb: verbs.acknowledgeConcern, caseId, concern
 const refreshed = (from: From) => click({ verb: verbs.refreshCase, caseId }, from);
 
 describe('ME-05: acknowledging a school concern is one click on the case card', () => {
-  it('ME-05: the course tutor sees the Acknowledge button; the mentor does not', async () => {
+  it('ME-05: the course tutor sees the Acknowledge concern button; the mentor does not', async () => {
     expect(text((await refreshed(tutor)).value)).toContain(text(acknowledgeData()).slice(1, -1));
-    expect(text((await refreshed(tutor)).value)).toContain('"title":"Acknowledge"');
+    expect(text((await refreshed(tutor)).value)).toContain('"title":"Acknowledge concern"');
     expect(text((await refreshed(mentor)).value)).not.toContain(verbs.acknowledgeConcern);
   });
 

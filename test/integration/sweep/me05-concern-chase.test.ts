@@ -1,11 +1,13 @@
 /**
  * ME-05 on Azurite and the local Graph: a concern the mentor raises between visits notifies the
- * course tutor at once; if she has not acknowledged it a working day later the timed sweep
- * chases her once (activity type `contact-not-acknowledged`), and never after acknowledging.
+ * course tutor at once; if she has not acknowledged it the timed sweep chases her a working day
+ * later and the programme lead two working days later (the ladder's defaults), each once
+ * (activity type `contact-not-acknowledged`), and nobody after acknowledging. The case names no
+ * programme lead: the provider's staff directory does, and her feed is the one that receives it.
  */
 import type { DeliveryRig } from '../../support/graph-fixture';
-import { deliveryRig } from '../../support/graph-fixture';
 import { cmd, meCaseAt, must, who } from '../../support/service-fixture';
+import { feedOf, leader, rigWithDirectoryLeader } from './directory-leader';
 import { acceptedTimed, movingClock } from './sweep-rig';
 
 jest.setTimeout(120_000);
@@ -13,6 +15,8 @@ jest.setTimeout(120_000);
 const monday = '2026-01-05T10:00:00Z';
 const tuesday = '2026-01-06T09:00:00Z';
 const wednesday = '2026-01-07T09:00:00Z';
+const thursday = '2026-01-08T09:00:00Z';
+
 let rigs: DeliveryRig[] = [];
 afterEach(async () => {
   await Promise.all(rigs.map((r) => r.graph.stop()));
@@ -21,7 +25,7 @@ afterEach(async () => {
 
 /** A Mid Essex case opened on Monday with a concern the mentor raised; returns it and its concern. */
 async function mentorConcern(clock: ReturnType<typeof movingClock>) {
-  const rig = await deliveryRig({ clock: clock.clock });
+  const rig = await rigWithDirectoryLeader(clock.clock);
   rigs.push(rig);
   const id = await meCaseAt(rig.services, 'opened');
   const raised = must(
@@ -47,8 +51,8 @@ async function mentorConcern(clock: ReturnType<typeof movingClock>) {
 const chases = (rig: DeliveryRig) =>
   [...acceptedTimed(rig)].filter(([key]) => key.endsWith('|contact-not-acknowledged'));
 
-describe('ME-05: a concern raised at the school is chased once if not acknowledged in a working day', () => {
-  it('ME-05: not acknowledged by the next working day: the sweep chases the course tutor once, however often it runs', async () => {
+describe('ME-05: a concern raised at the school is chased on a ladder until acknowledged', () => {
+  it('ME-05: not acknowledged: the course tutor is chased the next working day, the directory programme lead the day after, each once', async () => {
     const clock = movingClock(monday);
     const { rig } = await mentorConcern(clock);
     expect((await rig.services.sweep.run()).failed).toEqual([]);
@@ -56,12 +60,23 @@ describe('ME-05: a concern raised at the school is chased once if not acknowledg
     clock.set(tuesday);
     expect((await rig.services.sweep.run()).failed).toEqual([]);
     await rig.services.sweep.run();
+    expect(chases(rig).map(([key, n]) => [feedOf(key), n])).toEqual([
+      [who('me-course-tutor').oid, 1],
+    ]);
     clock.set(wednesday);
     await rig.services.sweep.run();
-    const sent = chases(rig);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]![1]).toBe(1);
-    expect(sent[0]![0]).toContain(who('me-course-tutor').oid);
+    await rig.services.sweep.run();
+    clock.set(thursday);
+    expect((await rig.services.sweep.run()).failed).toEqual([]);
+    // The programme lead's feed, and nobody else's (not the director's, not the mentor's).
+    expect(chases(rig).map(([key, n]) => [feedOf(key), n])).toEqual([
+      [who('me-course-tutor').oid, 1],
+      [leader.oid, 1],
+    ]);
+    const toLeader = rig.graph.requests.filter((r) => r.path.includes(leader.oid));
+    expect(toLeader.length).toBeGreaterThan(0);
+    for (const r of toLeader)
+      expect((r.body as { activityType?: string }).activityType).toBe('contact-not-acknowledged');
     // Neutral text only: neither the concern's details nor "cause for concern" leave the case.
     for (const request of rig.graph.requests) {
       const body = JSON.stringify(request.body ?? null);
@@ -83,7 +98,7 @@ describe('ME-05: a concern raised at the school is chased once if not acknowledg
       ),
     );
     expect(acked.view?.concerns[0]?.acknowledgedAt).toBe('2026-01-05T16:00:00.000Z');
-    for (const at of [tuesday, wednesday]) {
+    for (const at of [tuesday, wednesday, thursday]) {
       clock.set(at);
       expect((await rig.services.sweep.run()).failed).toEqual([]);
     }

@@ -17,6 +17,12 @@ const useStyles = makeStyles({
 
 const None = ({ what }: { what: string }) => <Caption1>{`No ${what} yet.`}</Caption1>;
 
+/** Who acknowledged a concern (ME-05): a participant, or provider-wide staff not on the case. */
+function acknowledger(view: CaseView, by: string | null): string {
+  if (by?.startsWith('staff:') === true) return "the provider's staff";
+  return by === null ? 'someone' : nameOf(view, by);
+}
+
 /** Concerns; special category content only as the API gives it (redacted for those not allowed). */
 export function Concerns({ view }: { view: CaseView }) {
   const styles = useStyles();
@@ -35,7 +41,7 @@ export function Concerns({ view }: { view: CaseView }) {
               </Badge>
             )}
             {c.acknowledgedAt !== null && (
-              <Caption1>Course tutor acknowledged {ukDateTime(c.acknowledgedAt)}</Caption1>
+              <Caption1>{`Acknowledged ${ukDateTime(c.acknowledgedAt)} by ${acknowledger(view, c.acknowledgedBy)}`}</Caption1>
             )}
           </div>
           {c.redacted ? (

@@ -1,7 +1,14 @@
+import { ukDateTime } from '../../format/dates';
 import type { AvailableCommand, CaseView } from '../../api/schemas';
 
 function subject(view: CaseView, c: AvailableCommand): string | null {
-  const { participantId, targetId, meetingId } = c.params;
+  const { participantId, targetId, meetingId, concernId } = c.params;
+  if (concernId !== undefined) {
+    const concern = view.concerns.find((x) => x.concernId === concernId);
+    return concern === undefined
+      ? null
+      : `${concern.categoryLabel}, ${ukDateTime(concern.raisedAt)}`;
+  }
   if (participantId !== undefined)
     return view.participants.find((p) => p.participantId === participantId)?.name ?? null;
   if (targetId !== undefined) {

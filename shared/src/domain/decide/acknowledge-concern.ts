@@ -30,7 +30,7 @@ function permit(env: Env, concernId: string): Result<readonly string[]> {
  * click (ME-05: "the Course Tutor must be contacted immediately"); it stops the chase.
  */
 export const acknowledgeConcernPolicy: Policy<'acknowledgeConcern'> = {
-  label: () => 'Acknowledge',
+  label: () => 'Acknowledge concern',
   candidates: (env) =>
     unacknowledgedConcerns(env.ctx.definition, env.state.concerns).map((c) => ({
       concernId: c.concernId,

@@ -2,7 +2,7 @@ import { todayInUk } from '../../calendar';
 import type { DecisionContext } from '../context';
 import { reviewOverdue, reviewWindow } from '../review-window';
 import { currentStage } from '../stage-lookup';
-import { activeParticipants } from '../actor';
+import { roleRecipients } from '../recipients';
 import type { CaseState } from '../state';
 import type { Decision } from './policy';
 import { overdueFlag, overdueLadder, rungReached } from '../overdue-ladder';
@@ -28,7 +28,7 @@ export function decideOverdue(ctx: DecisionContext, state: CaseState): Decision 
     instance.overdueFlags.includes(overdueFlag(dueDate, r.rung)),
   );
   if (flagged.some((r) => r.rung >= reached.rung)) return null;
-  const recipients = activeParticipants(state, reached.notify).map((p) => p.participantId);
+  const recipients = roleRecipients(state, ctx.staff, reached.notify);
   const rules = reached.rules.length > 0 ? reached.rules : (window?.rules ?? stage.rules);
   return {
     events: [

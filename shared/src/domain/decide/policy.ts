@@ -4,7 +4,8 @@ import type { Effect, NotificationTemplate } from '../effects';
 import type { CaseEvent } from '../events';
 import type { Role } from '../roles';
 import type { CaseState } from '../state';
-import { activeParticipants, holdsAny } from '../actor';
+import { holdsAny } from '../actor';
+import { roleRecipients } from '../recipients';
 import { roleLabel } from '../stage-lookup';
 import { fail, ok, refuse, type Refusal, type Result } from '../../errors/refusal';
 
@@ -72,14 +73,14 @@ export function allow(
   return refusal == null ? ok(rules) : fail(refusal);
 }
 
-/** A notification to the active participants holding some roles. */
+/** A notification to the active participants holding some roles (provider-wide roles: the staff, `roleRecipients`). */
 export function notify(
   env: Env,
   roles: readonly Role[],
   template: NotificationTemplate,
   rules: readonly string[],
 ): Effect[] {
-  const recipients = activeParticipants(env.state, roles).map((p) => p.participantId);
+  const recipients = roleRecipients(env.state, env.ctx.staff, roles);
   return recipients.length === 0 ? [] : [{ kind: 'notify', template, recipients, rules }];
 }
 

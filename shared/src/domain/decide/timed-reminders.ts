@@ -1,9 +1,9 @@
 import { todayInUk } from '../../calendar';
-import { activeParticipants } from '../actor';
 import type { DecisionContext } from '../context';
 import { dueItems } from '../due/due-items';
 import { dueKey } from '../due/due-item';
 import { dueTemplate } from '../due/due-kinds';
+import { roleRecipients } from '../recipients';
 import type { Effect } from '../effects';
 import type { CaseEvent } from '../events';
 import type { CaseState } from '../state';
@@ -29,7 +29,7 @@ export function decideDue(
   const effects: Effect[] = [];
   for (const item of due) {
     if (item.kind === 'overdue') continue;
-    const recipients = activeParticipants(state, item.notify).map((p) => p.participantId);
+    const recipients = roleRecipients(state, ctx.staff, item.notify);
     events.push({
       type: 'TimedReminderIssued',
       kind: item.kind,

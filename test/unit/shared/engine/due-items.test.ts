@@ -27,7 +27,8 @@ describe('dueItems: what a case has coming due (issue 9 §3)', () => {
     const h = openMidEssex();
     meToStage1(h); // Stage 1 from Monday 6 January 2025; the window ends Monday 20 January
     expect(brief(h)).toEqual([
-      'concern-unacknowledged 2025-01-07', // the professional tutor's concern (ME-05)
+      'concern-unacknowledged 2025-01-07', // the professional tutor's concern (ME-05): the course tutor
+      'concern-unacknowledged 2025-01-08', // then the programme lead (ME-05's chase ladder)
       'overdue 2025-01-21',
       'overdue 2025-01-23',
       'overdue 2025-01-28',

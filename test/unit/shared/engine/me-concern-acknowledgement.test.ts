@@ -57,7 +57,7 @@ describe('ME-05: the course tutor acknowledges a concern raised at the school', 
 });
 
 describe('ME-05: an unacknowledged concern is chased after one working day (due-date index)', () => {
-  it('ME-05: a concern raised by the mentor is due for a chase one working day after it was raised', () => {
+  it('ME-05: a concern raised by the mentor is chased on a ladder: the course tutor a working day after, the programme lead two', () => {
     const { h, concernId } = mentorConcern();
     expect(chases(h)).toEqual([
       {
@@ -65,14 +65,21 @@ describe('ME-05: an unacknowledged concern is chased after one working day (due-
         occurrence: concernId,
         dueOn: '2025-01-07',
         rules: ['ME-05', 'ME-13'],
-        notify: ['courseTutor', 'programmeLead'],
+        notify: ['courseTutor'],
+      },
+      {
+        kind: 'concern-unacknowledged',
+        occurrence: `${concernId}:s2`,
+        dueOn: '2025-01-08',
+        rules: ['ME-05', 'ME-13'],
+        notify: ['programmeLead'],
       },
     ]);
   });
 
-  it('ME-05: raised on a Friday, the chase falls on the Monday (working days, provider calendar)', () => {
+  it('ME-05: raised on a Friday, the chase falls on the Monday and Tuesday (working days, provider calendar)', () => {
     const { h } = mentorConcern('2025-01-06T09:00:00Z', '2025-01-10T15:00:00Z');
-    expect(chases(h).map((i) => i.dueOn)).toEqual(['2025-01-13']);
+    expect(chases(h).map((i) => i.dueOn)).toEqual(['2025-01-13', '2025-01-14']);
   });
 
   it('ME-05: once acknowledged, nothing is due, and the sweep decides nothing for it', () => {

@@ -650,7 +650,11 @@ describe('Mid Essex ITT: Cause for Concern duties, observation and meeting (ME-3
     const sent = h.effects
       .slice(before)
       .find((e) => e.kind === 'notify' && e.template === 'duty-completed');
-    expect(sent).toMatchObject({ recipients: [h.participantId(director)], rules: ['ME-43'] });
+    // The case names no programme lead: the provider-wide one in the staff directory is told.
+    expect(sent).toMatchObject({
+      recipients: [h.participantId(director), `staff:${ME.programmeLeader.oid}`],
+      rules: ['ME-43'],
+    });
     for (const dutyId of [
       'record-sent-to-headteacher',
       'evidence-moderated',

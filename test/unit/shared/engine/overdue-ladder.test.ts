@@ -1,7 +1,7 @@
 import { decideOverdue } from '@shared/domain/decide/overdue';
 import { evolve } from '@shared/domain/evolve';
 import type { CaseState } from '@shared/domain/state';
-import { idsOf, meToStage1, openMidEssex } from '../../../support/engine-fixtures';
+import { idsOf, ME, meToStage1, openMidEssex } from '../../../support/engine-fixtures';
 import type { EngineHarness } from '../../../support/engine-harness';
 
 /** Issue 11 item 7: overdue is a ladder, each rung recorded once and told to its people. */
@@ -11,7 +11,7 @@ describe('the overdue ladder (ME-16, ME-22, ME-27)', () => {
     return decideOverdue(h.ctx(), state);
   };
 
-  it('ME-27, ME-22: rung 1 to the course tutor and leadership, rung 2 to leadership, rung 3 to the Director', () => {
+  it('ME-27, ME-22, ME-43: rung 1 to the course tutor and leadership, rung 2 to leadership (the provider-wide programme lead when the case names none), rung 3 to the Director', () => {
     const h = openMidEssex();
     meToStage1(h); // Stage 1 from Monday 6 January 2025; window ends 20 January (10 working days, no terms)
     let state = h.mustState();
@@ -27,8 +27,10 @@ describe('the overdue ladder (ME-16, ME-22, ME-27)', () => {
       expect(decision.events[0]).toMatchObject({ type: 'ReviewOverdueFlagged', dueDate: due });
       expect((decision.events[0] as { rung?: number }).rung ?? 1).toBe(rung);
       const notify = decision.effects.find((e) => e.kind === 'notify');
+      // The case names no programme lead: the directory's programme lead is told instead.
+      const lead = roles.includes('programmeLead') ? [`staff:${ME.programmeLeader.oid}`] : [];
       expect(notify?.kind === 'notify' ? [...notify.recipients].sort() : []).toEqual(
-        idsOf(h, roles as never).sort(),
+        [...idsOf(h, roles as never), ...lead].sort(),
       );
       state = decision.events.reduce<CaseState>((s, e) => evolve(s, e), state);
       expect(sweepAt(h, iso, state)).toBeNull(); // once per rung

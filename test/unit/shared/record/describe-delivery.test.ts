@@ -27,6 +27,17 @@ test('delivery events read in plain English, never as raw event names', () => {
       at,
     }).summary,
   ).toBe(`Notification delivered to ${someone.name} by email`);
+  // ME-05, ME-43: a provider-wide programme lead reached from the staff directory.
+  expect(
+    say({
+      type: 'NotificationDelivered',
+      effectId: '0000000003-001',
+      template: 't',
+      recipient: 'staff:11111111-0000-4000-8000-000000000007',
+      channel: 'activity-feed',
+      at,
+    }).summary,
+  ).toBe("Notification delivered to the provider's staff (not on the case) by Teams activity feed");
   const failed = say({
     type: 'EffectFailed',
     effectId: '0000000004-001',
