@@ -159,6 +159,11 @@ export async function benchSweep(): Promise<void> {
       result = await s.sweep.run();
     });
     const requests = s.counter.requests;
+    if (process.env.SWEEP_BENCH_DUMP !== undefined)
+      (await import('node:fs')).writeFileSync(
+        process.env.SWEEP_BENCH_DUMP,
+        JSON.stringify({ tables: s.tables, requests }),
+      );
     const table = (name: string) => requests.filter((r) => r.url.includes(`/${name}`));
     const graphCalls = rig.graph.httpCalls.slice(graphBefore);
     const caseListings = table(s.tables.cases).filter(

@@ -4,7 +4,7 @@
  * taken with a conditional insert before a reminder is issued; and the sweep's watermark. The
  * sweep reads only these partitions, never the cases.
  */
-import { RestError, odata } from '@azure/data-tables';
+import { RestError, odata, type TransactionAction } from '@azure/data-tables';
 import { assertId } from './row-keys';
 import { toReadError } from './storage-failures';
 import type { ManagedTable } from './table-clients';
@@ -31,6 +31,44 @@ const WATERMARK = { partitionKey: 'w', rowKey: 'sweep' } as const;
 const isStatus = (error: unknown, ...codes: number[]) =>
   error instanceof RestError && codes.includes(error.statusCode ?? 0);
 
+/** Most actions in one entity-group transaction. */
+const BATCH = 100;
+
+/** `items` grouped by partition, in chunks of at most one transaction each. */
+function chunksBy<T>(items: readonly T[], partition: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = partition(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const chunks: T[][] = [];
+  for (const group of groups.values())
+    for (let i = 0; i < group.length; i += BATCH) chunks.push(group.slice(i, i + BATCH));
+  return chunks;
+}
+
+/** One claim this sweep holds, to end: finished (issued or gone) or released (moved later). */
+export interface HeldClaim {
+  readonly row: DueRow;
+  readonly etag: string;
+  readonly release: boolean;
+}
+
+const claimEntity = (row: DueRow, runId: string, now: Date) => ({
+  partitionKey: claimKey(row.day),
+  rowKey: claimRowKey(row),
+  status: 'claimed',
+  runId,
+  claimedAt: now.toISOString(),
+});
+
+const doneEntity = (row: DueRow, now: Date) => ({
+  partitionKey: claimKey(row.day),
+  rowKey: claimRowKey(row),
+  status: 'done',
+  doneAt: now.toISOString(),
+});
+
 function rowOf(day: string, entity: Record<string, unknown>): DueRow | null {
   const { providerId, caseId, key } = entity;
   if (typeof providerId !== 'string' || typeof caseId !== 'string' || typeof key !== 'string')
@@ -41,44 +79,73 @@ function rowOf(day: string, entity: Record<string, unknown>): DueRow | null {
 export class DueIndexStore {
   constructor(private readonly table: ManagedTable) {}
 
-  /** Writes rows (idempotent upserts; a row already there is left as it is). */
+  /** Writes rows (idempotent upserts), a transaction per day partition and 100 rows. */
   async put(rows: readonly DueRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.table.ready();
+    const entity = (row: DueRow) => {
+      assertId('providerId', row.providerId);
+      assertId('caseId', row.caseId);
+      return {
+        partitionKey: dayKey(row.day),
+        rowKey: rowKeyOf(row),
+        providerId: row.providerId,
+        caseId: row.caseId,
+        key: row.key,
+      };
+    };
+    const one = async (row: DueRow) => {
+      try {
+        await this.table.client.upsertEntity(entity(row), 'Replace');
+      } catch (error) {
+        throw toReadError(error, `writing the due index of ${row.caseId}`);
+      }
+    };
     await Promise.all(
-      rows.map(async (row) => {
-        assertId('providerId', row.providerId);
-        assertId('caseId', row.caseId);
-        try {
-          await this.table.client.upsertEntity(
-            {
-              partitionKey: dayKey(row.day),
-              rowKey: rowKeyOf(row),
-              providerId: row.providerId,
-              caseId: row.caseId,
-              key: row.key,
-            },
-            'Replace',
-          );
-        } catch (error) {
-          throw toReadError(error, `writing the due index of ${row.caseId}`);
-        }
+      chunksBy(rows, (r) => r.day).map(async (chunk) => {
+        if (chunk.length === 1) return one(chunk[0] as DueRow);
+        const actions = chunk.map((r): TransactionAction => ['upsert', entity(r), 'Replace']);
+        // Upserts are idempotent: a failed transaction is simply redone row by row.
+        const done = await this.submit(actions);
+        if (!done) await Promise.all(chunk.map(one));
       }),
     );
   }
 
-  /** Removes rows (a row already gone is fine). */
+  /** Removes rows (a row already gone is fine), a transaction per day partition and 100 rows. */
   async remove(rows: readonly DueRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.table.ready();
+    const one = async (row: DueRow) => {
+      try {
+        await this.table.client.deleteEntity(dayKey(row.day), rowKeyOf(row));
+      } catch (error) {
+        if (isStatus(error, 404)) return;
+        throw toReadError(error, `removing a due row of ${row.caseId}`);
+      }
+    };
     await Promise.all(
-      rows.map(async (row) => {
-        try {
-          await this.table.client.deleteEntity(dayKey(row.day), rowKeyOf(row));
-        } catch (error) {
-          if (isStatus(error, 404)) return;
-          throw toReadError(error, `removing a due row of ${row.caseId}`);
-        }
+      chunksBy(rows, (r) => r.day).map(async (chunk) => {
+        if (chunk.length === 1) return one(chunk[0] as DueRow);
+        const actions = chunk.map((r): TransactionAction => [
+          'delete',
+          { partitionKey: dayKey(r.day), rowKey: rowKeyOf(r) },
+        ]);
+        // One row already gone (404) fails the whole transaction: then row by row.
+        const done = await this.submit(actions);
+        if (!done) await Promise.all(chunk.map(one));
       }),
     );
+  }
+
+  /** True when the transaction committed; false when it failed or its outcome is unknown. */
+  private async submit(actions: TransactionAction[]): Promise<false | string[]> {
+    try {
+      const response = await this.table.client.submitTransaction(actions);
+      return response.subResponses.map((r) => r.etag ?? '');
+    } catch {
+      return false;
+    }
   }
 
   /** Every row due on `day` (one partition query, paged by the SDK). */
@@ -101,17 +168,107 @@ export class DueIndexStore {
   }
 
   /**
+   * Claims many rows: conditional inserts, a transaction per day and 100 rows. A transaction is
+   * all or nothing, so when one row is already claimed (409) or the outcome is unknown, that
+   * chunk is claimed row by row (`claim`, which knows its own run's claims). Answers in order.
+   */
+  async claimAll(
+    rows: readonly DueRow[],
+    runId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<ClaimOutcome[]> {
+    const answers = new Map<DueRow, ClaimOutcome>();
+    await this.table.ready();
+    await Promise.all(
+      chunksBy(rows, (r) => r.day).map(async (chunk) => {
+        const etags =
+          chunk.length === 1
+            ? false
+            : await this.submit(
+                chunk.map((row): TransactionAction => ['create', claimEntity(row, runId, now)]),
+              );
+        if (etags !== false && etags.every((e) => e !== '')) {
+          chunk.forEach((row, i) => answers.set(row, { kind: 'claimed', etag: etags[i] ?? '' }));
+          return;
+        }
+        for (const row of chunk) answers.set(row, await this.claim(row, runId, now, leaseMs));
+      }),
+    );
+    return rows.map((row) => answers.get(row) ?? { kind: 'busy' });
+  }
+
+  /**
+   * Ends claims: finished ones marked done (If-Match), a transaction per day and 100 claims;
+   * released ones deleted one by one (a transaction's delete cannot carry If-Match). A chunk
+   * that fails (a claim taken over: 412) is finished claim by claim, which ignores the lost one.
+   */
+  async endClaims(claims: readonly HeldClaim[], now: Date): Promise<void> {
+    const finishing = claims.filter((c) => !c.release);
+    await Promise.all([
+      ...claims.filter((c) => c.release).map((c) => this.release(c.row, c.etag)),
+      ...chunksBy(finishing, (c) => c.row.day).map(async (chunk) => {
+        if (chunk.length > 1) {
+          const done = await this.submit(
+            chunk.map((c): TransactionAction => [
+              'update',
+              doneEntity(c.row, now),
+              'Merge',
+              { etag: c.etag },
+            ]),
+          );
+          if (done !== false) return;
+        }
+        await Promise.all(chunk.map((c) => this.finish(c.row, c.etag, now)));
+      }),
+    ]);
+  }
+
+  /**
+   * Drops the claim partitions of days through `through` (the watermark less the lease and a
+   * day: no sweep reads those days again, so their claims can no longer matter). Answers how
+   * many claim rows went.
+   */
+  async dropClaims(days: readonly string[]): Promise<number> {
+    let dropped = 0;
+    await this.table.ready();
+    for (const day of days) {
+      const keys: string[] = [];
+      try {
+        const listed = this.table.client.listEntities({
+          queryOptions: { filter: odata`PartitionKey eq ${claimKey(day)}`, select: ['RowKey'] },
+        });
+        for await (const entity of listed) if (entity.rowKey !== undefined) keys.push(entity.rowKey);
+      } catch (error) {
+        throw toReadError(error, `reading the claims of ${day}`);
+      }
+      for (let i = 0; i < keys.length; i += BATCH) {
+        const chunk = keys.slice(i, i + BATCH);
+        const done = await this.submit(
+          chunk.map((rowKey): TransactionAction => ['delete', { partitionKey: claimKey(day), rowKey }]),
+        );
+        if (done === false)
+          await Promise.all(
+            chunk.map(async (rowKey) => {
+              try {
+                await this.table.client.deleteEntity(claimKey(day), rowKey);
+              } catch (error) {
+                if (!isStatus(error, 404)) throw toReadError(error, `dropping a claim of ${day}`);
+              }
+            }),
+          );
+        dropped += chunk.length;
+      }
+    }
+    return dropped;
+  }
+
+  /**
    * Claims a row for one sweep with a conditional insert; a claim left unfinished by a sweep
    * that died (older than `leaseMs`) is taken over with If-Match, so only one sweep wins it.
    */
   async claim(row: DueRow, runId: string, now: Date, leaseMs: number): Promise<ClaimOutcome> {
-    const entity = {
-      partitionKey: claimKey(row.day),
-      rowKey: claimRowKey(row),
-      status: 'claimed',
-      runId,
-      claimedAt: now.toISOString(),
-    };
+    const entity = claimEntity(row, runId, now);
     try {
       const created = await this.table.client.createEntity(entity);
       return { kind: 'claimed', etag: created.etag ?? '' };
@@ -121,6 +278,9 @@ export class DueIndexStore {
     try {
       const held = await this.table.client.getEntity(entity.partitionKey, entity.rowKey);
       if (held.status === 'done') return { kind: 'done' };
+      // This run's own claim (a claiming transaction whose answer was lost did commit).
+      if (held.runId === runId && held.claimedAt === entity.claimedAt)
+        return { kind: 'claimed', etag: held.etag };
       const since = typeof held.claimedAt === 'string' ? Date.parse(held.claimedAt) : 0;
       if (now.getTime() - since < leaseMs) return { kind: 'busy' };
       const taken = await this.table.client.updateEntity(entity, 'Replace', { etag: held.etag });
@@ -134,16 +294,7 @@ export class DueIndexStore {
   /** Marks a claim done (If-Match: a sweep that lost its claim to a take-over changes nothing). */
   async finish(row: DueRow, etag: string, now: Date): Promise<void> {
     try {
-      await this.table.client.updateEntity(
-        {
-          partitionKey: claimKey(row.day),
-          rowKey: claimRowKey(row),
-          status: 'done',
-          doneAt: now.toISOString(),
-        },
-        'Merge',
-        { etag },
-      );
+      await this.table.client.updateEntity(doneEntity(row, now), 'Merge', { etag });
     } catch (error) {
       if (isStatus(error, 404, 412)) return;
       throw toReadError(error, `finishing the claim on ${row.key} of ${row.caseId}`);

@@ -7,6 +7,8 @@ export type AdditionalPolicy = NonNullable<TableServiceClientOptions['additional
 export interface SentRequest {
   readonly method: string;
   readonly url: string;
+  /** Milliseconds until the response arrived (NaN while it is under way or when it failed). */
+  ms: number;
 }
 
 /** A test hook counting storage round trips (every attempt, retries included). */
@@ -25,9 +27,17 @@ export function countingPolicy(): RequestCounter {
       position: 'perRetry',
       policy: {
         name: 'countingPolicy',
-        sendRequest: (request, next) => {
-          requests.push({ method: request.method, url: decodeURIComponent(request.url) });
-          return next(request);
+        sendRequest: async (request, next) => {
+          const sent: SentRequest = {
+            method: request.method,
+            url: decodeURIComponent(request.url),
+            ms: Number.NaN,
+          };
+          requests.push(sent);
+          const started = performance.now();
+          const response = await next(request);
+          sent.ms = performance.now() - started;
+          return response;
         },
       },
     },
