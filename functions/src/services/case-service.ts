@@ -94,8 +94,7 @@ export interface Persisted {
 
 /** One item's answer in `persistMany`: what `persist` would have answered, or its error. */
 export type PersistSettled =
-  | ({ readonly ok: true } & Persisted)
-  | { readonly ok: false; readonly error: unknown };
+  ({ readonly ok: true } & Persisted) | { readonly ok: false; readonly error: unknown };
 
 interface Prepared {
   readonly request: CommitRequest;

@@ -64,7 +64,9 @@ function committedOf(
   const written: WrittenEffects = {
     outbox,
     pending:
-      request.effects.length === 0 ? null : { rowKey: pendingRowKey(caseId, seq), etag: pendingEtag },
+      request.effects.length === 0
+        ? null
+        : { rowKey: pendingRowKey(caseId, seq), etag: pendingEtag },
   };
   const complete = outbox.every((o) => o.etag !== '') && written.pending?.etag !== '';
   return { kind: 'committed', etag, seq, snapshot, ...(complete ? { written } : {}) };
@@ -178,7 +180,9 @@ export class TableCaseStore implements CaseStore {
         await Promise.all(redo.map(alone));
       }),
     ]);
-    return answers.map((a) => a ?? { ok: false, error: new TransientStorageError('not committed') });
+    return answers.map(
+      (a) => a ?? { ok: false, error: new TransientStorageError('not committed') },
+    );
   }
 
   private async afterFailedCommit(request: CommitRequest, error: unknown): Promise<CommitOutcome> {

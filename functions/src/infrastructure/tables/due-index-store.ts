@@ -5,6 +5,7 @@
  * sweep reads only these partitions, never the cases.
  */
 import { RestError, odata, type TransactionAction } from '@azure/data-tables';
+import { addCalendarDays } from '@shared/calendar';
 import { assertId } from './row-keys';
 import { toReadError } from './storage-failures';
 import type { ManagedTable } from './table-clients';
@@ -28,6 +29,7 @@ const claimKey = (day: string) => `k|${day}`;
 const rowKeyOf = (row: Omit<DueRow, 'day'>) => `${row.providerId}|${row.caseId}|${row.key}`;
 const claimRowKey = (row: DueRow) => `${row.providerId}|${row.caseId}|${row.key}`;
 const WATERMARK = { partitionKey: 'w', rowKey: 'sweep' } as const;
+const CLAIMS_MARK = { partitionKey: 'w', rowKey: 'claims' } as const;
 const isStatus = (error: unknown, ...codes: number[]) =>
   error instanceof RestError && codes.includes(error.statusCode ?? 0);
 
@@ -225,42 +227,95 @@ export class DueIndexStore {
   }
 
   /**
-   * Drops the claim partitions of days through `through` (the watermark less the lease and a
-   * day: no sweep reads those days again, so their claims can no longer matter). Answers how
-   * many claim rows went.
+   * Drops claim partitions no sweep can still use (ADR 0015), in two steps a hold apart. A run
+   * notes the watermark it read and when (row `w`/`claims`); a run at least `holdMs` later drops
+   * the claim partitions through that noted day (at most 31 days a run, from where the last drop
+   * ended; the first drop starts a year back), then notes the watermark again. Days through the
+   * noted one are read by no sweep that started after the note, and one that started before it
+   * is past its claim lease. Answers how many claim rows went.
    */
-  async dropClaims(days: readonly string[]): Promise<number> {
-    let dropped = 0;
+  async dropClaims(watermark: string, now: Date, holdMs: number): Promise<number> {
     await this.table.ready();
-    for (const day of days) {
-      const keys: string[] = [];
-      try {
-        const listed = this.table.client.listEntities({
-          queryOptions: { filter: odata`PartitionKey eq ${claimKey(day)}`, select: ['RowKey'] },
-        });
-        for await (const entity of listed) if (entity.rowKey !== undefined) keys.push(entity.rowKey);
-      } catch (error) {
-        throw toReadError(error, `reading the claims of ${day}`);
-      }
-      for (let i = 0; i < keys.length; i += BATCH) {
-        const chunk = keys.slice(i, i + BATCH);
-        const done = await this.submit(
-          chunk.map((rowKey): TransactionAction => ['delete', { partitionKey: claimKey(day), rowKey }]),
-        );
-        if (done === false)
-          await Promise.all(
-            chunk.map(async (rowKey) => {
-              try {
-                await this.table.client.deleteEntity(claimKey(day), rowKey);
-              } catch (error) {
-                if (!isStatus(error, 404)) throw toReadError(error, `dropping a claim of ${day}`);
-              }
-            }),
-          );
-        dropped += chunk.length;
-      }
+    let mark: { etag: string; dropped: string | null; noted: string; notedAt: number } | null;
+    try {
+      const row = await this.table.client.getEntity(CLAIMS_MARK.partitionKey, CLAIMS_MARK.rowKey);
+      mark = {
+        etag: row.etag,
+        dropped: typeof row.droppedThrough === 'string' ? row.droppedThrough : null,
+        noted: typeof row.noted === 'string' ? row.noted : '',
+        notedAt: typeof row.notedAt === 'string' ? Date.parse(row.notedAt) : 0,
+      };
+    } catch (error) {
+      if (!isStatus(error, 404)) throw toReadError(error, 'reading the claims mark');
+      mark = null;
     }
+    const note = { noted: watermark, notedAt: now.toISOString() };
+    if (mark === null) {
+      await this.writeMark(note, undefined);
+      return 0;
+    }
+    if (now.getTime() - mark.notedAt < holdMs) return 0;
+    const from =
+      mark.dropped === null ? addCalendarDays(mark.noted, -366) : addCalendarDays(mark.dropped, 1);
+    const days: string[] = [];
+    for (let d = from; d <= mark.noted && days.length < 31; d = addCalendarDays(d, 1)) days.push(d);
+    let dropped = 0;
+    for (const day of days) dropped += await this.dropDay(day);
+    const through = days.at(-1) ?? mark.dropped;
+    const caughtUp = through === null || through >= mark.noted;
+    const next = {
+      ...(through === null ? {} : { droppedThrough: through }),
+      ...(caughtUp && watermark > mark.noted
+        ? note
+        : { noted: mark.noted, notedAt: new Date(mark.notedAt).toISOString() }),
+    };
+    if (days.length > 0 || (caughtUp && watermark > mark.noted))
+      await this.writeMark(next, mark.etag);
     return dropped;
+  }
+
+  /** Writes the claims mark (create, or If-Match): a sweep that lost the race changes nothing. */
+  private async writeMark(fields: Record<string, string>, etag: string | undefined) {
+    const entity = { ...CLAIMS_MARK, ...fields };
+    try {
+      if (etag === undefined) await this.table.client.createEntity(entity);
+      else await this.table.client.updateEntity(entity, 'Replace', { etag });
+    } catch (error) {
+      if (!isStatus(error, 409, 412)) throw toReadError(error, 'writing the claims mark');
+    }
+  }
+
+  /** Deletes one day's claim rows, 100 to a transaction. */
+  private async dropDay(day: string): Promise<number> {
+    const keys: string[] = [];
+    try {
+      const listed = this.table.client.listEntities({
+        queryOptions: { filter: odata`PartitionKey eq ${claimKey(day)}`, select: ['RowKey'] },
+      });
+      for await (const entity of listed) if (entity.rowKey !== undefined) keys.push(entity.rowKey);
+    } catch (error) {
+      throw toReadError(error, `reading the claims of ${day}`);
+    }
+    for (let i = 0; i < keys.length; i += BATCH) {
+      const chunk = keys.slice(i, i + BATCH);
+      const done = await this.submit(
+        chunk.map((rowKey): TransactionAction => [
+          'delete',
+          { partitionKey: claimKey(day), rowKey },
+        ]),
+      );
+      if (done === false)
+        await Promise.all(
+          chunk.map(async (rowKey) => {
+            try {
+              await this.table.client.deleteEntity(claimKey(day), rowKey);
+            } catch (error) {
+              if (!isStatus(error, 404)) throw toReadError(error, `dropping a claim of ${day}`);
+            }
+          }),
+        );
+    }
+    return keys.length;
   }
 
   /**
