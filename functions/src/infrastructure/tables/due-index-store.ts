@@ -230,7 +230,8 @@ export class DueIndexStore {
    * Drops claim partitions no sweep can still use (ADR 0015), in two steps a hold apart. A run
    * notes the watermark it read and when (row `w`/`claims`); a run at least `holdMs` later drops
    * the claim partitions through that noted day (at most 31 days a run, from where the last drop
-   * ended; the first drop starts a year back), then notes the watermark again. Days through the
+   * ended; the first drop starts 30 days back: older claims predate the index's
+   * first weeks), then notes the watermark again. Days through the
    * noted one are read by no sweep that started after the note, and one that started before it
    * is past its claim lease. Answers how many claim rows went.
    */
@@ -256,7 +257,7 @@ export class DueIndexStore {
     }
     if (now.getTime() - mark.notedAt < holdMs) return 0;
     const from =
-      mark.dropped === null ? addCalendarDays(mark.noted, -366) : addCalendarDays(mark.dropped, 1);
+      mark.dropped === null ? addCalendarDays(mark.noted, -30) : addCalendarDays(mark.dropped, 1);
     const days: string[] = [];
     for (let d = from; d <= mark.noted && days.length < 31; d = addCalendarDays(d, 1)) days.push(d);
     let dropped = 0;
