@@ -9,6 +9,8 @@ export interface SentRequest {
   readonly url: string;
   /** Milliseconds until the response arrived (NaN while it is under way or when it failed). */
   ms: number;
+  /** Why the attempt failed (e.g. `socket hang up`: the SDK then retries it), if it did. */
+  failed?: string;
 }
 
 /** A test hook counting storage round trips (every attempt, retries included). */
@@ -35,9 +37,14 @@ export function countingPolicy(): RequestCounter {
           };
           requests.push(sent);
           const started = performance.now();
-          const response = await next(request);
-          sent.ms = performance.now() - started;
-          return response;
+          try {
+            const response = await next(request);
+            sent.ms = performance.now() - started;
+            return response;
+          } catch (error) {
+            sent.failed = error instanceof Error ? error.message.slice(0, 120) : 'unknown';
+            throw error;
+          }
         },
       },
     },
