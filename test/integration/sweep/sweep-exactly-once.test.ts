@@ -73,6 +73,38 @@ describe('timed sweep: every due reminder sent exactly once (issue 9 §4)', () =
     expect(once(expected)).toBe(true);
   });
 
+  it('ADR 0015: a steady-state sweep reads each due case once and writes everything else in shared transactions (no outbox query, claim or single-row write)', async () => {
+    const clock = movingClock(opened);
+    const rig = await start(clock);
+    const s = rig.services;
+    expect(await s.sweep.run()).toMatchObject({ escalated: [], failed: [] }); // marks current
+    clock.set(overdueDay);
+    s.counter.reset();
+    const result = await s.sweep.run();
+    expect(result).toMatchObject({ failed: [] });
+    expect(result.escalated).toHaveLength(3);
+    const requests = s.counter.requests;
+    const onCases = requests.filter((r) => r.url.includes(`/${s.tables.cases}`));
+    // One point read per due case: the state decides. Nothing else on the case table alone.
+    expect(onCases).toHaveLength(3);
+    expect(onCases.every((r) => r.method === 'GET' && r.url.includes("RowKey='c|"))).toBe(true);
+    // Single-row index writes: only the watermark and the claims mark.
+    const indexWrites = requests.filter(
+      (r) => r.method !== 'GET' && r.url.includes(`/${s.tables.dueIndex}`),
+    );
+    expect(indexWrites.length).toBeLessThanOrEqual(2);
+    // One commit and one record transaction for the three cases; claims, removals and
+    // finishes a transaction per day partition read with rows.
+    const batches = requests.filter((r) => r.url.endsWith('$batch')).length;
+    expect(batches).toBeLessThanOrEqual(2 + 3 * result.rowsRead);
+    expect({ rowsRead: result.rowsRead, batches }).toMatchInlineSnapshot(`
+     {
+       "batches": 11,
+       "rowsRead": 9,
+     }
+    `);
+  });
+
   it('two overlapping sweeps send each due reminder once', async () => {
     const clock = movingClock(opened);
     const rig = await start(clock);
