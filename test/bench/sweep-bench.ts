@@ -1,13 +1,16 @@
 /**
- * The timed sweep at scale (issue 9 §4, ADR 0011): a store of SWEEP_BENCH_CASES cases,
- * SWEEP_BENCH_OPEN of them open and SWEEP_BENCH_DUE with a review due today. The issue's numbers
- * are 100,000 / 10,000 / 1,000: on this 2-core machine under load, seeding them took more than
- * five minutes and the in-memory Azurite dropped its connection (EPIPE) while seeding, so the
- * defaults are 20,000 / 2,000 / 1,000. The due count, which is what a sweep's cost follows (it
- * reads no case that is not due), stays at the issue's number. Cases are seeded in entity-group batches of 100 by cloning real snapshots made through the
- * service (the closed ones are summary-only rows: nothing the sweep does reads them). The open
- * cases' due rows are seeded in the index on their due days, the watermark at the day before
- * yesterday and the providers' index marks current (a steady-state sweep, not the first one).
+ * The timed sweep at scale (issue 9 §4, ADR 0011, ADR 0015): a store of SWEEP_BENCH_CASES cases,
+ * SWEEP_BENCH_OPEN of them open and SWEEP_BENCH_DUE with a review due today. Defaults 20,000 /
+ * 2,000 / 1,000 (about 1.5 minutes here). The issue's 100,000 / 10,000 / 1,000 run with
+ * `SWEEP_BENCH_CASES=100000 SWEEP_BENCH_OPEN=10000`: seeding took 63 s on this 2-core machine
+ * under load (2026-12-02; it had failed with EPIPE after 5+ minutes before the seeding stopped
+ * copying each partition's array per row), the whole run about 2.5 minutes. The due count,
+ * which is what a sweep's cost follows (it reads no case that is not due), is the issue's
+ * either way. Cases are seeded in entity-group batches (100 rows, 25 full snapshots) by cloning
+ * real snapshots made through the service (the closed ones are summary-only rows: nothing the
+ * sweep does reads them). The open cases' due rows are seeded in the index on their due days,
+ * the watermark at the day before yesterday and the providers' index marks current (a
+ * steady-state sweep, not the first one).
  *
  * Measured in one run: one sweep's storage requests by table (the due index is the only thing
  * listed; cases are point-read only where a row is due), its Graph HTTP calls (target
@@ -34,8 +37,11 @@ type Entity = TableEntity;
 async function seed(client: TableClient, entities: readonly Entity[], size = 100, parallel = 2) {
   const batches: TransactionAction[][] = [];
   const byPartition = new Map<string, Entity[]>();
-  for (const e of entities)
-    byPartition.set(e.partitionKey, [...(byPartition.get(e.partitionKey) ?? []), e]);
+  for (const e of entities) {
+    const group = byPartition.get(e.partitionKey);
+    if (group === undefined) byPartition.set(e.partitionKey, [e]);
+    else group.push(e); // not a copy per row: 100,000 rows of one partition would take minutes
+  }
   for (const group of byPartition.values())
     for (let i = 0; i < group.length; i += size)
       batches.push(group.slice(i, i + size).map((e) => ['upsert', e, 'Replace']));

@@ -41,7 +41,9 @@ function chunksBy<T>(items: readonly T[], partition: (item: T) => string): T[][]
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = partition(item);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
   }
   const chunks: T[][] = [];
   for (const group of groups.values())
