@@ -261,6 +261,9 @@ export async function benchSweep(): Promise<void> {
       ratioToFloor: round(sweepMs / floorMs),
       batchRequests: requests.filter((r) => r.url.includes('$batch')).length,
       retriedAttempts: requests.filter((r) => r.failed !== undefined).length,
+      stepsMs: Object.fromEntries(
+        Object.entries(result?.stepsMs ?? {}).map(([step, ms]) => [step, round(ms)]),
+      ),
       findDueMs: round(result?.readMs ?? Number.NaN),
       findDueRatioToBareRead: round((result?.readMs ?? Number.NaN) / bare),
       note: 'ratioToBareRead is the whole sweep (claim, commit, $batch send, record, settle per due case) over the bare read of the due rows; ratioToFloor is the whole sweep over the raw floor (bare read + a point read and two batched writes per due case, mean of two runs just before the sweep); findDueRatioToBareRead is its reading part (index marks, watermark, partitions)',

@@ -86,6 +86,8 @@ export interface SweepResult {
   readonly readMs: number;
   /** Claim rows dropped from days no sweep reads again. */
   readonly claimsDropped: number;
+  /** Milliseconds per step after the read (a diagnostic for the bench). */
+  readonly stepsMs?: Readonly<Record<'claim' | 'commit' | 'close' | 'deliver' | 'end', number>>;
 }
 
 /** A sweep left some cases unprocessed; thrown by the timer so the host's retry policy runs (I7). */
@@ -198,13 +200,25 @@ export class ReviewSweep {
       byCase.set(id, [...(byCase.get(id) ?? []), row]);
     }
     const left = new Set<string>();
+    let mark = performance.now();
+    const lap = () => {
+      const at = performance.now();
+      const ms = at - mark;
+      mark = at;
+      return ms;
+    };
     const { work, done } = await this.claim([...byCase.values()], runId, now, left, failed);
+    const claim = lap();
     await this.commitAll(work);
+    const commit = lap();
     await this.close(work, done, now, left, failed);
+    const close = lap();
     const committed = work.flatMap((w) => (w.committed === undefined ? [] : [w.committed]));
     const delivered = await this.deliver(committed, failed);
+    const deliver = lap();
     await this.advance(days, left, today, failed);
     const claimsDropped = await this.dropClaims(watermark, now, failed);
+    const stepsMs = { claim, commit, close, deliver, end: lap() };
     return {
       escalated: committed.map((c) => c.caseId),
       failed,
@@ -212,6 +226,7 @@ export class ReviewSweep {
       delivered,
       readMs,
       claimsDropped,
+      stepsMs,
     };
   }
 
