@@ -109,7 +109,13 @@ export class SweepDelivery {
     const settled = new Set<string>();
     const left: [Job, DeliveryReport][] = [];
     for (const [job, report] of reports) if (!knownIds.has(job.caseId)) left.push([job, report]);
-    const chains = known.map((c) => this.chainOf(c, reports));
+    const byCase = new Map<string, [Job, DeliveryReport][]>();
+    for (const [job, report] of reports) {
+      const jobs = byCase.get(job.caseId);
+      if (jobs === undefined) byCase.set(job.caseId, [[job, report]]);
+      else jobs.push([job, report]);
+    }
+    const chains = known.map((c) => this.chainOf(c, byCase.get(c.caseId) ?? []));
     const alone = await this.recordTogether(chains, settled);
     await mapLimit([...left, ...alone], 16, async ([job, report]) => {
       await this.settle(job, report);
@@ -149,9 +155,8 @@ export class SweepDelivery {
     });
   }
 
-  private chainOf(c: SweepCase, reports: Map<Job, DeliveryReport>): Chain {
+  private chainOf(c: SweepCase, jobs: readonly (readonly [Job, DeliveryReport])[]): Chain {
     const committed = c.committed as SweepCommitted;
-    const jobs = [...reports].filter(([job]) => job.caseId === c.caseId);
     return {
       provider: c.provider,
       caseId: c.caseId,
