@@ -4,6 +4,7 @@
  * reminder accepted by Graph exactly once, counted at the local Graph. The reference is one clean
  * sweep over the same cases; keys name the case by its trainee so rigs compare.
  */
+import { TableClient } from '@azure/data-tables';
 import type { DeliveryRig } from '../../support/graph-fixture';
 import {
   acceptedTimed,
@@ -163,5 +164,33 @@ describe('timed sweep: every due reminder sent exactly once (issue 9 §4)', () =
     expect([...caughtUp.escalated].sort()).toEqual([...rig.ids].sort());
     expect(await rig.services.sweep.run()).toMatchObject({ escalated: [], rowsRead: 0 });
     expect(normalised(rig)).toEqual(expected);
+  });
+
+  it('ADR 0015: claim rows are dropped once no sweep can use them: daily sweeps leave none behind the watermark', async () => {
+    const clock = movingClock(opened);
+    const rig = await start(clock);
+    const s = rig.services;
+    let dropped = 0;
+    for (let day = 5; day <= 26; day += 1) {
+      clock.set(`2026-01-${String(day).padStart(2, '0')}T09:00:00Z`);
+      const result = await s.sweep.run();
+      expect(result.failed).toEqual([]);
+      dropped += result.claimsDropped;
+    }
+    const watermark = (await s.dueIndex.watermark()) ?? '';
+    expect(watermark >= '2026-01-23').toBe(true);
+    const index = TableClient.fromConnectionString(
+      process.env.AZURE_TABLES_CONNECTION_STRING ?? '',
+      s.tables.dueIndex,
+      { allowInsecureConnection: true },
+    );
+    const claims: string[] = [];
+    const filter = "PartitionKey ge 'k|' and PartitionKey lt 'k}'";
+    for await (const row of index.listEntities({ queryOptions: { filter } }))
+      claims.push(row.partitionKey ?? '');
+    // Every reminder of the three cases fell due by the 20th: all their claims are gone.
+    expect(dropped).toBeGreaterThan(0);
+    expect(claims).toEqual([]);
+    expect(normalised(rig).size).toBeGreaterThanOrEqual(expected.size);
   });
 });
