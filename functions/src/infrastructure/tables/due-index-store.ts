@@ -7,6 +7,7 @@
 import { RestError, odata, type TransactionAction } from '@azure/data-tables';
 import { addCalendarDays } from '@shared/calendar';
 import { assertId } from './row-keys';
+import { TransactionGuardError } from './storage-errors';
 import { toReadError } from './storage-failures';
 import type { ManagedTable } from './table-clients';
 
@@ -144,6 +145,10 @@ export class DueIndexStore {
 
   /** True when the transaction committed; false when it failed or its outcome is unknown. */
   private async submit(actions: TransactionAction[]): Promise<false | string[]> {
+    // Azurite accepts a batch over several partitions (Azurite#1215); Azure does not.
+    const partition = actions[0]?.[1].partitionKey;
+    if (actions.length > BATCH || actions.some((a) => a[1].partitionKey !== partition))
+      throw new TransactionGuardError('single-partition', 'a due-index batch spans partitions');
     try {
       const response = await this.table.client.submitTransaction(actions);
       return response.subResponses.map((r) => r.etag ?? '');
