@@ -20,6 +20,8 @@ import { fail, ok, refuse, type Result } from '@shared/errors/refusal';
 import {
   commitBase,
   type CaseStore,
+  type CommitOutcome,
+  type CommitRequest,
   type OutboxSettlement,
   type StoredCase,
 } from '../infrastructure/tables/case-store-port';
@@ -29,7 +31,7 @@ import { staleVersion, viewOf } from './case-version';
 import { summaryColumns } from './case-summary-columns';
 import type { ProviderContext, ProviderDirectory } from './provider-directory';
 import { readState } from './stored-state';
-import { dueDelta, type DueIndexSync } from './reminders/due-index-sync';
+import { dueDelta, type DueDelta, type DueIndexSync } from './reminders/due-index-sync';
 import type { SecurityAudit } from './security-audit';
 
 /** What the service needs from its host. */
@@ -64,6 +66,44 @@ export interface PersistOptions {
   readonly skipDueIndex?: boolean;
   /** Outbox rows settled in the same transaction as the commit (the relay recording a delivery). */
   readonly settle?: readonly OutboxSettlement[];
+  /** Write the effects already claimed by the caller at `ctx.now` (it delivers them itself). */
+  readonly claimEffects?: boolean;
+  /** Pending-index rows deleted in the same transaction (their command's last effect settled). */
+  readonly clearPending?: readonly string[];
+}
+
+/** One `persist` call's arguments, for `persistMany`. */
+export interface PersistItem {
+  readonly ctx: DecisionContext;
+  readonly who: Identity;
+  readonly stored: StoredCase | undefined;
+  readonly state: CaseState | null;
+  readonly events: readonly CaseEvent[];
+  readonly effects: readonly Effect[];
+  readonly commandId: string;
+  readonly commandName: string;
+  readonly fingerprint?: string;
+  readonly options?: PersistOptions;
+}
+
+/** What `persist` answers. */
+export interface Persisted {
+  readonly outcome: CommitOutcome;
+  readonly next: CaseState;
+}
+
+/** One item's answer in `persistMany`: what `persist` would have answered, or its error. */
+export type PersistSettled =
+  ({ readonly ok: true } & Persisted) | { readonly ok: false; readonly error: unknown };
+
+interface Prepared {
+  readonly request: CommitRequest;
+  readonly next: CaseState;
+  readonly reindex: boolean;
+  /** A relay carries the commit's `syncDueIndex`: the rows it ended are removed there. */
+  readonly heal: boolean;
+  readonly delta: DueDelta | undefined;
+  readonly written: readonly Effect[];
 }
 
 const notFound = () => refuse('NOT_FOUND', 'No such case.');
@@ -240,7 +280,49 @@ export class CaseCommands {
     commandName: string,
     fingerprint = '',
     options: PersistOptions = {},
-  ) {
+  ): Promise<Persisted> {
+    const item = { ctx, who, stored, state, events, effects, commandId, commandName };
+    const prepared = this.prepare({ ...item, fingerprint, options });
+    const outcome = await this.deps.store.commit(prepared.request);
+    await this.afterPersist(options, prepared, outcome);
+    return { outcome, next: prepared.next };
+  }
+
+  /**
+   * Several `persist` calls (of different cases) in as few entity-group transactions as the
+   * store can pack; each item answers exactly what `persist` would have (the sweep's batches).
+   */
+  async persistMany(items: readonly PersistItem[]): Promise<PersistSettled[]> {
+    const prepared: (Prepared | { error: unknown })[] = items.map((item) => {
+      try {
+        return this.prepare(item);
+      } catch (error) {
+        return { error };
+      }
+    });
+    const ready = prepared.flatMap((p, i) => ('error' in p ? [] : [{ p, i }]));
+    const settled = await this.deps.store.commitMany(ready.map(({ p }) => p.request));
+    const answers: PersistSettled[] = prepared.map((p) =>
+      'error' in p ? { ok: false, error: p.error } : { ok: false, error: undefined },
+    );
+    await Promise.all(
+      ready.map(async ({ p, i }, k) => {
+        const answer = settled[k];
+        const item = items[i] as PersistItem;
+        if (answer === undefined || !answer.ok) {
+          answers[i] = { ok: false, error: answer?.error };
+          return;
+        }
+        await this.afterPersist(item.options ?? {}, p, answer.outcome);
+        answers[i] = { ok: true, outcome: answer.outcome, next: p.next };
+      }),
+    );
+    return answers;
+  }
+
+  private prepare(item: PersistItem): Prepared {
+    const { ctx, who, stored, state, events, effects, commandId, commandName } = item;
+    const options = item.options ?? {};
     const next = events.reduce<CaseState | null>((s, e) => evolve(s, e), state);
     if (next === null) throw new CaseServiceError('a command produced no case');
     const at = ctx.now.toISOString();
@@ -252,7 +334,7 @@ export class CaseCommands {
     const written: readonly Effect[] = heal
       ? [...effects, { kind: 'syncDueIndex', ...(ended.length === 0 ? {} : { ended }) }]
       : effects;
-    const outcome = await this.deps.store.commit({
+    const request: CommitRequest = {
       providerId: next.providerId,
       caseId: next.caseId,
       ...commitBase(stored),
@@ -267,16 +349,29 @@ export class CaseCommands {
       })),
       effects: written.map((e) => ({ kind: e.kind, data: e })),
       commandId,
-      result: { events: events.map((e) => e.type), fingerprint },
+      result: { events: events.map((e) => e.type), fingerprint: item.fingerprint ?? '' },
       ...(options.settle === undefined || options.settle.length === 0
         ? {}
         : { settle: options.settle }),
-    });
-    if (outcome.kind === 'committed' && reindex && dueIndex !== undefined)
+      ...(options.claimEffects === true ? { claimedAt: at } : {}),
+      ...(options.clearPending === undefined || options.clearPending.length === 0
+        ? {}
+        : { clearPending: options.clearPending }),
+    };
+    return { request, next, reindex, heal, delta, written };
+  }
+
+  private async afterPersist(
+    options: PersistOptions,
+    prepared: Prepared,
+    outcome: CommitOutcome,
+  ): Promise<void> {
+    const { next, reindex, heal, delta, written } = prepared;
+    const dueIndex = options.skipDueIndex === true ? undefined : this.deps.dueIndex;
+    if (outcome.kind === 'committed' && reindex && dueIndex !== undefined && delta !== undefined)
       await dueIndex.reconcile(delta, heal).catch(() => undefined); // healed: syncDueIndex
     if (outcome.kind === 'committed' && written.length > 0 && options.deferDelivery !== true)
       await this.deps.afterCommit?.(next.providerId, next.caseId);
-    return { outcome, next };
   }
 
   /** The result from the state just committed: no extra read. */

@@ -134,7 +134,7 @@ export function createAppServices(
     index: dueIndex,
     providers,
     clock,
-    ...(sweepDelivery === undefined ? {} : { delivery: sweepDelivery }),
+    ...(sweepDelivery === undefined ? {} : { delivery: sweepDelivery, outboxLeaseMs: leaseMs }),
     ...(delivery.sweepLeaseMs === undefined ? {} : { leaseMs: delivery.sweepLeaseMs }),
   });
   const queries = new CaseQueries(commands, store, providers, audit);

@@ -1,6 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import fc from 'fast-check';
 import type { CaseCommand } from '@shared/domain/commands';
+import type { CaseState } from '@shared/domain/state';
 import { reviewsSweepTimer } from '../../../functions/src/functions/reviews-sweep-timer';
 import type { Logger } from '../../../functions/src/http/logger';
 import {
@@ -108,14 +109,15 @@ function sweepWith(s: Services, commands: SweepCommands, clock: () => Date): Rev
   });
 }
 
-type Persisted = Awaited<ReturnType<SweepCommands['persist']>>;
+type Answers = Awaited<ReturnType<SweepCommands['persistMany']>>;
 
 type Failpoint = 'throw-before-commit' | 'throw-after-commit' | 'killed-after-commit';
 
 /**
- * The real commands with a failpoint on the k-th escalation: the store is down (nothing written),
- * the response is lost after storage committed, or the host kills the invocation right after the
- * commit (the run never returns).
+ * The real commands with a failpoint on the k-th escalation (the sweep commits many cases in
+ * shared transactions: the k-th item across its calls): the store is down for that case (nothing
+ * written for it, the others commit), the response is lost after storage committed, or the host
+ * kills the invocation right after the commit (the run never returns).
  */
 function withFailpoint(s: Services, k: number, failpoint: Failpoint) {
   let calls = 0;
@@ -126,17 +128,26 @@ function withFailpoint(s: Services, k: number, failpoint: Failpoint) {
       resolve('killed');
     };
   });
+  const failure = () => ({ ok: false as const, error: new TransientStorageError('failpoint') });
   const commands: SweepCommands = {
     context: (provider) => s.commands.context(provider),
-    persist: async (...args: Parameters<SweepCommands['persist']>) => {
-      calls += 1;
-      if (calls !== k) return s.commands.persist(...args);
-      failedCase = args[2]?.caseId;
-      if (failpoint === 'throw-before-commit') throw new TransientStorageError('failpoint');
-      await s.commands.persist(...args);
-      if (failpoint === 'throw-after-commit') throw new TransientStorageError('failpoint');
+    persistMany: async (items) => {
+      const at = k - 1 - calls;
+      calls += items.length;
+      if (at < 0 || at >= items.length) return s.commands.persistMany(items);
+      failedCase = items[at]?.stored?.caseId;
+      if (failpoint === 'throw-before-commit') {
+        const others: Answers = await s.commands.persistMany(items.filter((_, i) => i !== at));
+        others.splice(at, 0, failure());
+        return others;
+      }
+      const answers = await s.commands.persistMany(items);
+      if (failpoint === 'throw-after-commit') {
+        answers[at] = failure();
+        return answers;
+      }
       onKilled();
-      return new Promise<Persisted>(() => undefined);
+      return new Promise<Answers>(() => undefined);
     },
   };
   return { commands, killed, failedCase: () => failedCase };
@@ -263,9 +274,15 @@ describe('review sweep: failures, crashes and missed ticks (I5, I6)', () => {
     let attempts = 0;
     const losing: SweepCommands = {
       context: (provider) => s.commands.context(provider),
-      persist: (...args: Parameters<SweepCommands['persist']>) => {
-        attempts += 1;
-        return Promise.resolve({ outcome: { kind: 'conflict' }, next: args[3] } as Persisted);
+      persistMany: (items) => {
+        attempts += items.length;
+        return Promise.resolve(
+          items.map((item) => ({
+            ok: true as const,
+            outcome: { kind: 'conflict' as const },
+            next: item.state as CaseState,
+          })),
+        );
       },
     };
     const lost = await sweepWith(s, losing, () => now).run();
@@ -275,11 +292,11 @@ describe('review sweep: failures, crashes and missed ticks (I5, I6)', () => {
     });
     expect(attempts).toBe(3);
 
-    // A real race: a person writes to the case after the sweep listed it (412 on our commit).
+    // A real race: a person writes to the case after the sweep read it (412 on our commit).
     let raced = false;
     const racing: SweepCommands = {
       context: (provider) => s.commands.context(provider),
-      persist: async (...args: Parameters<SweepCommands['persist']>) => {
+      persistMany: async (items) => {
         if (!raced) {
           raced = true;
           const note: CaseCommand = {
@@ -292,7 +309,7 @@ describe('review sweep: failures, crashes and missed ticks (I5, I6)', () => {
           };
           must(await s.cases.execute(who('me-course-tutor'), id, note, cmd()));
         }
-        return s.commands.persist(...args);
+        return s.commands.persistMany(items);
       },
     };
     const won = await sweepWith(s, racing, () => now).run();

@@ -4,6 +4,7 @@
  * reminder accepted by Graph exactly once, counted at the local Graph. The reference is one clean
  * sweep over the same cases; keys name the case by its trainee so rigs compare.
  */
+import { TableClient } from '@azure/data-tables';
 import type { DeliveryRig } from '../../support/graph-fixture';
 import {
   acceptedTimed,
@@ -73,6 +74,38 @@ describe('timed sweep: every due reminder sent exactly once (issue 9 §4)', () =
     expect(once(expected)).toBe(true);
   });
 
+  it('ADR 0015: a steady-state sweep reads each due case once and writes everything else in shared transactions (no outbox query, claim or single-row write)', async () => {
+    const clock = movingClock(opened);
+    const rig = await start(clock);
+    const s = rig.services;
+    expect(await s.sweep.run()).toMatchObject({ escalated: [], failed: [] }); // marks current
+    clock.set(overdueDay);
+    s.counter.reset();
+    const result = await s.sweep.run();
+    expect(result).toMatchObject({ failed: [] });
+    expect(result.escalated).toHaveLength(3);
+    const requests = s.counter.requests;
+    const onCases = requests.filter((r) => r.url.includes(`/${s.tables.cases}`));
+    // One point read per due case: the state decides. Nothing else on the case table alone.
+    expect(onCases).toHaveLength(3);
+    expect(onCases.every((r) => r.method === 'GET' && r.url.includes("RowKey='c|"))).toBe(true);
+    // Single-row index writes: only the watermark and the claims mark.
+    const indexWrites = requests.filter(
+      (r) => r.method !== 'GET' && r.url.includes(`/${s.tables.dueIndex}`),
+    );
+    expect(indexWrites.length).toBeLessThanOrEqual(2);
+    // One commit and one record transaction for the three cases; claims, removals and
+    // finishes a transaction per day partition read with rows.
+    const batches = requests.filter((r) => r.url.endsWith('$batch')).length;
+    expect(batches).toBeLessThanOrEqual(2 + 3 * result.rowsRead);
+    expect({ rowsRead: result.rowsRead, batches }).toMatchInlineSnapshot(`
+     {
+       "batches": 11,
+       "rowsRead": 9,
+     }
+    `);
+  });
+
   it('two overlapping sweeps send each due reminder once', async () => {
     const clock = movingClock(opened);
     const rig = await start(clock);
@@ -131,5 +164,33 @@ describe('timed sweep: every due reminder sent exactly once (issue 9 §4)', () =
     expect([...caughtUp.escalated].sort()).toEqual([...rig.ids].sort());
     expect(await rig.services.sweep.run()).toMatchObject({ escalated: [], rowsRead: 0 });
     expect(normalised(rig)).toEqual(expected);
+  });
+
+  it('ADR 0015: claim rows are dropped once no sweep can use them: daily sweeps leave none behind the watermark', async () => {
+    const clock = movingClock(opened);
+    const rig = await start(clock);
+    const s = rig.services;
+    let dropped = 0;
+    for (let day = 5; day <= 26; day += 1) {
+      clock.set(`2026-01-${String(day).padStart(2, '0')}T09:00:00Z`);
+      const result = await s.sweep.run();
+      expect(result.failed).toEqual([]);
+      dropped += result.claimsDropped;
+    }
+    const watermark = (await s.dueIndex.watermark()) ?? '';
+    expect(watermark >= '2026-01-23').toBe(true);
+    const index = TableClient.fromConnectionString(
+      process.env.AZURE_TABLES_CONNECTION_STRING ?? '',
+      s.tables.dueIndex,
+      { allowInsecureConnection: true },
+    );
+    const claims: string[] = [];
+    const filter = "PartitionKey ge 'k|' and PartitionKey lt 'k}'";
+    for await (const row of index.listEntities({ queryOptions: { filter } }))
+      claims.push(row.partitionKey ?? '');
+    // Every reminder of the three cases fell due by the 20th: all their claims are gone.
+    expect(dropped).toBeGreaterThan(0);
+    expect(claims).toEqual([]);
+    expect(normalised(rig).size).toBeGreaterThanOrEqual(expected.size);
   });
 });

@@ -10,6 +10,7 @@ import {
 import {
   SweepDelivery,
   type BatchNotifier,
+  type SweepDeliveryDeps,
 } from '../../../functions/src/services/reminders/sweep-delivery';
 import type { Deliverer } from '../../../functions/src/services/delivery/outbox-relay';
 import { deliveryRig, type DeliveryRig } from '../../support/graph-fixture';
@@ -91,7 +92,7 @@ function killSwitch() {
 /**
  * A sweep over the rig's store, index and outbox whose `boundary` step kills it the first time
  * it is reached. `after-send` kills once Graph accepted a batch, before anything is recorded;
- * `after-record` once the delivery is recorded on the case, before the outbox row is settled.
+ * `after-record` once the delivery is recorded on the case (and its outbox row settled with it).
  */
 export function sweepKilledAt(rig: DeliveryRig, boundary: Boundary, clock: Clock) {
   const s = rig.services;
@@ -104,13 +105,13 @@ export function sweepKilledAt(rig: DeliveryRig, boundary: Boundary, clock: Clock
   };
   const index: SweepIndex = {
     day: (d) => s.dueIndex.day(d),
-    claim: async (...args) => {
-      const claimed = await s.dueIndex.claim(...args);
-      return boundary === 'after-claim' && claimed.kind === 'claimed' && once()
+    claimAll: async (...args) => {
+      const claimed = await s.dueIndex.claimAll(...args);
+      return boundary === 'after-claim' && claimed.some((c) => c.kind === 'claimed') && once()
         ? kill.hang()
         : claimed;
     },
-    finish: (...args) => s.dueIndex.finish(...args),
+    endClaims: (...args) => s.dueIndex.endClaims(...args),
     release: (...args) => s.dueIndex.release(...args),
     put: (rows) => s.dueIndex.put(rows),
     remove: (rows) => s.dueIndex.remove(rows),
@@ -118,10 +119,20 @@ export function sweepKilledAt(rig: DeliveryRig, boundary: Boundary, clock: Clock
     advance: (d) => s.dueIndex.advance(d),
     indexedWith: (p) => s.dueIndex.indexedWith(p),
     markIndexed: (...args) => s.dueIndex.markIndexed(...args),
+    dropClaims: (...args) => s.dueIndex.dropClaims(...args),
   };
-  const commands: SweepCommands = {
+  // The sweep commits in shared transactions (persistMany); the delivery's one-by-one fallback
+  // records with persist. Either kills at its boundary once it has written.
+  const commands: SweepCommands & SweepDeliveryDeps['commands'] = {
     context: (p) => s.commands.context(p),
-    persist: async (...args: Parameters<SweepCommands['persist']>) => {
+    persistMany: async (items) => {
+      const result = await s.commands.persistMany(items);
+      const recording = items[0]?.commandName === 'deliverEffect';
+      if (boundary === 'after-commit' && !recording && once()) return kill.hang();
+      if (boundary === 'after-record' && recording && once()) return kill.hang();
+      return result;
+    },
+    persist: async (...args: Parameters<SweepDeliveryDeps['commands']['persist']>) => {
       const result = await s.commands.persist(...args);
       const recording = args[7] === 'deliverEffect';
       if (boundary === 'after-commit' && !recording && once()) return kill.hang();

@@ -87,6 +87,29 @@ export interface CommitRequest {
   readonly result: unknown;
   /** Outbox rows settled in the same transaction (the relay recording a delivery). */
   readonly settle?: readonly OutboxSettlement[];
+  /**
+   * Writes this commit's outbox rows already claimed (`sending`, claimed at this UTC instant) by
+   * the caller, which delivers them itself (the sweep): no separate claim round. A caller that
+   * dies leaves them to the relay once the outbox lease has passed, like any unsettled claim.
+   */
+  readonly claimedAt?: string;
+  /**
+   * Pending-index rows (`p|…`) deleted in the same transaction, the last effect of their command
+   * being settled by it. Write-once rows, never updated: the delete needs no ETag (as `clearIndex`).
+   */
+  readonly clearPending?: readonly string[];
+}
+
+/** A row a commit wrote, with the ETag the transaction returned for it. */
+export interface WrittenRow {
+  readonly rowKey: string;
+  readonly etag: string;
+}
+
+/** The outbox rows (in effect order) and pending-index row a commit created, with their ETags. */
+export interface WrittenEffects {
+  readonly outbox: readonly WrittenRow[];
+  readonly pending: WrittenRow | null;
 }
 
 /** The outcome of a commit. */
@@ -97,11 +120,18 @@ export type CommitOutcome =
       readonly seq: number;
       /** The snapshot as now stored, so a caller writing again need not read it back. */
       readonly snapshot: StoredCase;
+      /** Its outbox and pending-index rows with their ETags (absent when only re-read). */
+      readonly written?: WrittenEffects;
     }
   /** The command had already been committed (a retry after a timeout): its first result. */
   | { readonly kind: 'duplicate'; readonly result: unknown }
   /** Someone else wrote first (412 on update, 409 on create). Re-read and re-decide. */
   | { readonly kind: 'conflict' };
+
+/** One commit's answer inside `commitMany`: its outcome, or the error `commit` threw. */
+export type CommitSettled =
+  | { readonly ok: true; readonly outcome: CommitOutcome }
+  | { readonly ok: false; readonly error: unknown };
 
 /** The commit fields that come from the snapshot that was read (or from nothing, to create). */
 export type CommitBase = Pick<
@@ -132,6 +162,12 @@ export interface CaseStore {
   load(providerId: string, caseId: string): Promise<StoredCase | undefined>;
   /** One entity-group transaction: snapshot (If-Match) + events + effects. */
   commit(request: CommitRequest): Promise<CommitOutcome>;
+  /**
+   * Several commits (of one or more cases) packed into as few entity-group transactions as fit
+   * per provider partition; a transaction that fails is redone commit by commit, so each answer
+   * is exactly what `commit` would have answered (or its error).
+   */
+  commitMany(requests: readonly CommitRequest[]): Promise<CommitSettled[]>;
   /** Snapshot rows of one provider (summary columns and state), for listings and sweeps. */
   listSnapshots(
     providerId: string,

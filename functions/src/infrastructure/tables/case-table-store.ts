@@ -1,22 +1,76 @@
-import { RestError, odata, type TableEntityResult } from '@azure/data-tables';
+import {
+  RestError,
+  odata,
+  type TableEntityResult,
+  type TableTransactionResponse,
+  type TransactionAction,
+} from '@azure/data-tables';
 import type {
   CaseStore,
   CommitOutcome,
   CommitRequest,
+  CommitSettled,
   StoredCase,
   StoredEvent,
   SummaryColumns,
+  WrittenEffects,
 } from './case-store-port';
-import { prepareCommit } from './commit-actions';
+import { prepareCommit, type PreparedCommit } from './commit-actions';
+import { MAX_BATCH_BYTES, transactionWireBytes } from './entity-size';
 import { parseEvent } from './event-row';
-import { SNAPSHOT_RANGE, assertId, caseIdOfSnapshot, eventRange, snapshotRowKey } from './row-keys';
+import {
+  SNAPSHOT_RANGE,
+  assertId,
+  caseIdOfSnapshot,
+  eventRange,
+  outboxRowKey,
+  pendingRowKey,
+  snapshotRowKey,
+} from './row-keys';
 import { parseSnapshot, type StoredSnapshot } from './snapshot-row';
 import { classifyFailure, toReadError } from './storage-failures';
 import { CorruptRowError, StorageRequestError, TransientStorageError } from './storage-errors';
 import type { ManagedTable } from './table-clients';
-import { submitGuarded } from './transaction-guard';
+import { MAX_ACTIONS, submitGuarded } from './transaction-guard';
 
 type Row = TableEntityResult<Record<string, unknown>>;
+
+/**
+ * A packed transaction stays well under the 4 MiB limit: big bodies are slow to parse and were
+ * dropped by Azurite under load (a case's snapshot is a few KB to a few hundred).
+ */
+const PACKED_BATCH_BYTES = Math.min(MAX_BATCH_BYTES, 1024 * 1024);
+
+type Sub = TableTransactionResponse['subResponses'];
+
+/** The committed outcome of one request whose actions start at `offset` in the transaction. */
+function committedOf(
+  request: CommitRequest,
+  prepared: PreparedCommit,
+  subs: Sub,
+  offset: number,
+): CommitOutcome | undefined {
+  const etag = subs[offset]?.etag;
+  if (etag === undefined) return undefined;
+  const { providerId, caseId, state } = request;
+  const { lastSeq: seq, lastHash, recentCommands } = prepared;
+  const snapshot = { providerId, caseId, state, etag, seq, lastHash, recentCommands };
+  const first = offset + 1 + request.events.length;
+  const outbox = request.effects.map((_, index) => ({
+    rowKey: outboxRowKey(caseId, seq, index),
+    etag: subs[first + index]?.etag ?? '',
+  }));
+  const pendingEtag = subs[first + request.effects.length]?.etag ?? '';
+  const written: WrittenEffects = {
+    outbox,
+    pending:
+      request.effects.length === 0
+        ? null
+        : { rowKey: pendingRowKey(caseId, seq), etag: pendingEtag },
+  };
+  const complete = outbox.every((o) => o.etag !== '') && written.pending?.etag !== '';
+  return { kind: 'committed', etag, seq, snapshot, ...(complete ? { written } : {}) };
+}
 
 /** The case table on Azure Table Storage: one partition per provider, one EGT per command. */
 export class TableCaseStore implements CaseStore {
@@ -44,26 +98,91 @@ export class TableCaseStore implements CaseStore {
     await this.table.ready();
     try {
       const response = await submitGuarded(this.table.client, actions);
-      const etag = response.subResponses[0]?.etag;
-      if (etag !== undefined) {
-        const { providerId, caseId, state } = request;
-        const snapshot = {
-          providerId,
-          caseId,
-          state,
-          etag,
-          seq: lastSeq,
-          lastHash,
-          recentCommands,
-        };
-        return { kind: 'committed', etag, seq: lastSeq, snapshot };
-      }
+      const prepared = { actions, lastSeq, lastHash, recentCommands };
+      const committed = committedOf(request, prepared, response.subResponses, 0);
+      if (committed !== undefined) return committed;
     } catch (error) {
       return await this.afterFailedCommit(request, error);
     }
     const reread = await this.load(request.providerId, request.caseId);
     if (reread === undefined) throw new TransientStorageError('committed snapshot not readable');
     return { kind: 'committed', etag: reread.etag, seq: lastSeq, snapshot: reread };
+  }
+
+  /**
+   * Packs commits into as few transactions as fit (one partition each, at most 100 actions and
+   * ~1 MiB, a case at most once). A packed transaction is all or nothing: when it fails (one
+   * case changed meanwhile, a timeout) each of its commits is redone alone by `commit`, whose
+   * re-read tells a commit that did land (duplicate) from one that did not.
+   */
+  async commitMany(requests: readonly CommitRequest[]): Promise<CommitSettled[]> {
+    const answers: (CommitSettled | undefined)[] = requests.map(() => undefined);
+    const packs: { index: number; prepared: PreparedCommit }[][] = [];
+    const open = new Map<string, { index: number; prepared: PreparedCommit }[]>();
+    const singles: number[] = [];
+    requests.forEach((request, index) => {
+      if (request.recentCommands.some((c) => c.commandId === request.commandId)) {
+        singles.push(index);
+        return;
+      }
+      let prepared: PreparedCommit;
+      try {
+        prepared = prepareCommit(request);
+      } catch (error) {
+        answers[index] = { ok: false, error };
+        return;
+      }
+      const pack = open.get(request.providerId) ?? [];
+      const actions = [...pack.flatMap((p) => p.prepared.actions), ...prepared.actions];
+      const fits =
+        actions.length <= MAX_ACTIONS &&
+        transactionWireBytes(actions) <= PACKED_BATCH_BYTES &&
+        !pack.some((p) => requests[p.index]?.caseId === request.caseId);
+      if (fits) {
+        pack.push({ index, prepared });
+        open.set(request.providerId, pack);
+        if (pack.length === 1) packs.push(pack);
+      } else {
+        const fresh = [{ index, prepared }];
+        open.set(request.providerId, fresh);
+        packs.push(fresh);
+      }
+    });
+    const alone = async (index: number) => {
+      try {
+        answers[index] = { ok: true, outcome: await this.commit(requests[index] as CommitRequest) };
+      } catch (error) {
+        answers[index] = { ok: false, error };
+      }
+    };
+    await Promise.all([
+      ...singles.map(alone),
+      ...packs.map(async (pack) => {
+        if (pack.length === 1) return alone(pack[0]?.index ?? 0);
+        const actions: TransactionAction[] = pack.flatMap((p) => p.prepared.actions);
+        let subs: Sub | undefined;
+        try {
+          await this.table.ready();
+          subs = (await submitGuarded(this.table.client, actions)).subResponses;
+        } catch {
+          subs = undefined;
+        }
+        let offset = 0;
+        const redo: number[] = [];
+        for (const { index, prepared } of pack) {
+          const request = requests[index] as CommitRequest;
+          const outcome =
+            subs === undefined ? undefined : committedOf(request, prepared, subs, offset);
+          if (outcome === undefined) redo.push(index);
+          else answers[index] = { ok: true, outcome };
+          offset += prepared.actions.length;
+        }
+        await Promise.all(redo.map(alone));
+      }),
+    ]);
+    return answers.map(
+      (a) => a ?? { ok: false, error: new TransientStorageError('not committed') },
+    );
   }
 
   private async afterFailedCommit(request: CommitRequest, error: unknown): Promise<CommitOutcome> {

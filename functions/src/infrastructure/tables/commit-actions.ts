@@ -2,7 +2,7 @@ import type { TransactionAction } from '@azure/data-tables';
 import type { AppliedCommand, CommitRequest } from './case-store-port';
 import { chainEvents, eventEntity } from './event-row';
 import { outboxEntity, pendingIndexEntity } from './outbox-row';
-import { assertId } from './row-keys';
+import { assertId, isPendingRowKey } from './row-keys';
 import { RECENT_COMMANDS_KEPT, snapshotEntity } from './snapshot-row';
 import { StoreInputError, UnconditionalWriteError } from './storage-errors';
 
@@ -66,7 +66,7 @@ export function prepareCommit(request: CommitRequest): PreparedCommit {
       ]),
       ...request.effects.map((effect, index): TransactionAction => [
         'create',
-        outboxEntity(providerId, caseId, lastSeq, index, effect, commandId),
+        outboxEntity(providerId, caseId, lastSeq, index, effect, commandId, request.claimedAt),
       ]),
       ...(request.effects.length === 0
         ? []
@@ -90,6 +90,11 @@ export function prepareCommit(request: CommitRequest): PreparedCommit {
           'Merge',
           { etag: settled.etag },
         ];
+      }),
+      ...(request.clearPending ?? []).map((rowKey): TransactionAction => {
+        if (!isPendingRowKey(rowKey))
+          throw new StoreInputError(`only pending-index rows are cleared in a commit (${rowKey})`);
+        return ['delete', { partitionKey: providerId, rowKey }];
       }),
     ],
     lastSeq,

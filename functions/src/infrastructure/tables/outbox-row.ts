@@ -12,6 +12,7 @@ export function outboxEntity(
   index: number,
   effect: NewEffect,
   commandId: string,
+  claimedAt?: string,
 ): TableEntity {
   const data = toJson(effect.data);
   if (data === undefined) throw new StoreInputError(`effect ${effect.kind} data is not JSON`);
@@ -20,8 +21,8 @@ export function outboxEntity(
     rowKey: outboxRowKey(caseId, seq, index),
     kind: effect.kind,
     data,
-    status: 'pending',
     commandId,
+    ...(claimedAt === undefined ? { status: 'pending' } : { status: 'sending', claimedAt }),
   };
 }
 

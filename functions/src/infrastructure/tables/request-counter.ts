@@ -7,6 +7,10 @@ export type AdditionalPolicy = NonNullable<TableServiceClientOptions['additional
 export interface SentRequest {
   readonly method: string;
   readonly url: string;
+  /** Milliseconds until the response arrived (NaN while it is under way or when it failed). */
+  ms: number;
+  /** Why the attempt failed (e.g. `socket hang up`: the SDK then retries it), if it did. */
+  failed?: string;
 }
 
 /** A test hook counting storage round trips (every attempt, retries included). */
@@ -25,9 +29,22 @@ export function countingPolicy(): RequestCounter {
       position: 'perRetry',
       policy: {
         name: 'countingPolicy',
-        sendRequest: (request, next) => {
-          requests.push({ method: request.method, url: decodeURIComponent(request.url) });
-          return next(request);
+        sendRequest: async (request, next) => {
+          const sent: SentRequest = {
+            method: request.method,
+            url: decodeURIComponent(request.url),
+            ms: Number.NaN,
+          };
+          requests.push(sent);
+          const started = performance.now();
+          try {
+            const response = await next(request);
+            sent.ms = performance.now() - started;
+            return response;
+          } catch (error) {
+            sent.failed = error instanceof Error ? error.message.slice(0, 120) : 'unknown';
+            throw error;
+          }
         },
       },
     },

@@ -39,6 +39,10 @@ export const pendingRowKey = (caseId: string, seq: number): string => `p|${caseI
 /** Range of every pending-effects index row in a partition. */
 export const PENDING_RANGE = rowKeyRange('p|');
 
+/** A pending-effects index row: written once with its command, deleted once it is delivered. */
+export const isPendingRowKey = (rowKey: string): boolean =>
+  rowKey >= PENDING_RANGE.from && rowKey < PENDING_RANGE.below;
+
 /** Range of one case's outbox rows. */
 export const outboxRange = (caseId: string) => rowKeyRange(`o|${caseId}|`);
 

@@ -1,6 +1,7 @@
 import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import { MAX_BATCH_BYTES, transactionWireBytes } from './entity-size';
 import { assertValidEntity } from './entity-rules';
+import { isPendingRowKey } from './row-keys';
 import { TransactionGuardError, UnconditionalWriteError } from './storage-errors';
 
 /** Most actions one entity-group transaction may hold. */
@@ -9,12 +10,15 @@ export const MAX_ACTIONS = 100;
 function assertConditional(action: TransactionAction): void {
   const [kind, entity] = action;
   if (kind === 'create') return;
+  // A pending-index row is written once by its command and never changed, only deleted once
+  // its effects are settled: If-Match would guard nothing (outbox clearIndex deletes it alike).
+  if (kind === 'delete' && isPendingRowKey(entity.rowKey)) return;
   const options = (action as readonly unknown[])[3] as { etag?: unknown } | undefined;
   const etag = typeof options?.etag === 'string' ? options.etag.trim() : '';
   if (kind === 'update' && etag !== '' && etag !== '*') return;
   throw new UnconditionalWriteError(
     'etag',
-    `${kind} of ${entity.rowKey} would be unconditional (no ETag or "*"): only create and update with a real ETag are allowed`,
+    `${kind} of ${entity.rowKey} would be unconditional (no ETag or "*"): only create, update with a real ETag and deleting a pending-index row are allowed`,
   );
 }
 

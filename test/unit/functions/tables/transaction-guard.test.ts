@@ -77,6 +77,7 @@ test('C1: update without an ETag, with "*", upsert and delete are refused as unc
     ['update', entity, 'Replace', { etag: ' ' }],
     ['upsert', entity, 'Replace'],
     ['delete', entity],
+    ['delete', { partitionKey: 'prov-1', rowKey: 'o|x|0000000001|000' }],
   ];
   for (const action of unconditional) {
     expect(() => {
@@ -84,6 +85,11 @@ test('C1: update without an ETag, with "*", upsert and delete are refused as unc
     }).toThrow(UnconditionalWriteError);
   }
   expect(ruleOf([['update', entity, 'Replace', { etag: 'W/"datetime\'1\'"' }]])).toBeUndefined();
+  // Only a pending-index row (write-once, never updated) may be deleted, as the sweep does when
+  // it records a command's last delivery.
+  expect(
+    ruleOf([['delete', { partitionKey: 'prov-1', rowKey: 'p|x|0000000001' }]]),
+  ).toBeUndefined();
 });
 
 test('C7: a string property of 32,768 UTF-16 units passes, 32,769 is rejected', () => {
