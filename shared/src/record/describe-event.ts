@@ -276,7 +276,11 @@ const stageDescribers: Describers = {
       stageAt(i).stage?.reviewDate?.rules ?? [],
     ),
   TimedReminderIssued: (i) =>
-    said(`Reminder sent: ${reminderLabels[i.event.kind]} (due ${i.event.dueOn})`),
+    said(
+      i.event.recipients.length === 0
+        ? `Reminder not sent: ${reminderLabels[i.event.kind]} (due ${i.event.dueOn}): nobody holds the role it goes to, on the case or in the provider's staff directory`
+        : `Reminder sent: ${reminderLabels[i.event.kind]} (due ${i.event.dueOn})`,
+    ),
 };
 
 /** How the history names each timed reminder (ADR 0011). */
