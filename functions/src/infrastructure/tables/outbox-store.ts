@@ -100,23 +100,13 @@ export class OutboxStore {
 
   /** Claims an effect for this relay (If-Match): the new ETag, or null when another relay got it first. */
   async claim(providerId: string, effect: PendingEffect, at: Date): Promise<PendingEffect | null> {
-    try {
-      const response = await this.table.client.updateEntity(
-        {
-          partitionKey: providerId,
-          rowKey: effect.rowKey,
-          status: 'sending',
-          claimedAt: at.toISOString(),
-        },
-        'Merge',
-        { etag: effect.etag },
-      );
-      return response.etag === undefined ? null : { ...effect, etag: response.etag };
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404))
-        return null;
-      throw toReadError(error, `claiming ${effect.rowKey}`);
-    }
+    const etag = await this.mergeIfUnchanged(
+      providerId,
+      effect,
+      { status: 'sending', claimedAt: at.toISOString() },
+      'claiming',
+    );
+    return etag === null || etag === undefined ? null : { ...effect, etag };
   }
 
   /**
@@ -124,18 +114,8 @@ export class OutboxStore {
    * or the re-drive takes it at once rather than after the lease; false when it is no longer ours.
    */
   async release(providerId: string, effect: PendingEffect): Promise<boolean> {
-    try {
-      await this.table.client.updateEntity(
-        { partitionKey: providerId, rowKey: effect.rowKey, status: 'pending', claimedAt: '' },
-        'Merge',
-        { etag: effect.etag },
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404))
-        return false;
-      throw toReadError(error, `releasing ${effect.rowKey}`);
-    }
+    const fields = { status: 'pending', claimedAt: '' };
+    return (await this.mergeIfUnchanged(providerId, effect, fields, 'releasing')) !== null;
   }
 
   /** Marks an effect settled; false when someone else settled it first (412). */
@@ -145,17 +125,31 @@ export class OutboxStore {
     status: SettledStatus,
     at: Date,
   ): Promise<boolean> {
+    const fields = { status, settledAt: at.toISOString() };
+    return (await this.mergeIfUnchanged(providerId, effect, fields, 'settling')) !== null;
+  }
+
+  /**
+   * Merges `fields` into the effect's row if it is unchanged since `effect.etag` was read: the
+   * new ETag, or null when another relay changed or removed it first (412, 404).
+   */
+  private async mergeIfUnchanged(
+    providerId: string,
+    effect: PendingEffect,
+    fields: Record<string, string>,
+    doing: string,
+  ): Promise<string | undefined | null> {
     try {
-      await this.table.client.updateEntity(
-        { partitionKey: providerId, rowKey: effect.rowKey, status, settledAt: at.toISOString() },
+      const response = await this.table.client.updateEntity(
+        { partitionKey: providerId, rowKey: effect.rowKey, ...fields },
         'Merge',
         { etag: effect.etag },
       );
-      return true;
+      return response.etag;
     } catch (error) {
       if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404))
-        return false;
-      throw toReadError(error, `settling ${effect.rowKey}`);
+        return null;
+      throw toReadError(error, `${doing} ${effect.rowKey}`);
     }
   }
 
