@@ -41,6 +41,19 @@ export function person(id: string) {
 /** A fresh command id. */
 export const cmd = (): string => randomUUID();
 
+/** A concern raised at the school (ME-05), with no evidence, source or serious incident. */
+export const schoolConcern = (
+  category = 'absence',
+  description = 'Absent three days this week',
+): CaseCommand => ({
+  type: 'raiseConcern',
+  category,
+  description,
+  evidence: null,
+  source: null,
+  seriousIncident: false,
+});
+
 /** The application service on fresh tables in the run's Azurite, with both demo providers configured. */
 export async function freshServices(
   clock?: () => Date,

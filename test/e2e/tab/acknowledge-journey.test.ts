@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
-import { cmd, must, who } from '../../support/service-fixture';
+import { cmd, must, schoolConcern, who } from '../../support/service-fixture';
 import { openCase, seriousViolations, shot, signIn } from './tab-driver';
 import { startTabStack, type TabStack } from './tab-stack';
 
@@ -87,14 +87,7 @@ describe('ME-05: acknowledging a concern raised at the school is one click on th
       stack.services.cases.execute(
         who('me-mentor'),
         caseId,
-        {
-          type: 'raiseConcern',
-          category,
-          description,
-          evidence: null,
-          source: null,
-          seriousIncident: false,
-        },
+        schoolConcern(category, description),
         cmd(),
       );
     must(await raise('absence', 'Absent on Monday and Tuesday'));

@@ -4,7 +4,7 @@
  * records the acknowledgement, the button goes, and a second click is refused naming ME-05.
  */
 import { verbs } from '@shared/cards';
-import { cmd, must, who } from '../../support/service-fixture';
+import { cmd, must, schoolConcern, who } from '../../support/service-fixture';
 import { cardAction, type From } from './activities';
 import { seedStageOneCase, startBotHarness, type BotHarness } from './bot-harness';
 
@@ -16,19 +16,7 @@ beforeAll(async () => {
   h = await startBotHarness();
   caseId = await seedStageOneCase(h.services);
   const raised = must(
-    await h.services.cases.execute(
-      who('me-mentor'),
-      caseId,
-      {
-        type: 'raiseConcern',
-        category: 'absence',
-        description: 'Absent three days this week',
-        evidence: null,
-        source: null,
-        seriousIncident: false,
-      },
-      cmd(),
-    ),
+    await h.services.cases.execute(who('me-mentor'), caseId, schoolConcern(), cmd()),
   );
   concernId = raised.view!.concerns.find((c) => c.raisedByRole === 'mentor')!.concernId;
 }, 60_000);

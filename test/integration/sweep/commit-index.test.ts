@@ -10,7 +10,7 @@ import { dueRows } from '../../../functions/src/services/reminders/due-index-syn
 import { readState } from '../../../functions/src/services/stored-state';
 import type { DeliveryRig } from '../../support/graph-fixture';
 import { deliveryRig } from '../../support/graph-fixture';
-import { cmd, meCaseAt, must, who } from '../../support/service-fixture';
+import { cmd, meCaseAt, must, schoolConcern, who } from '../../support/service-fixture';
 import { movingClock } from './sweep-rig';
 
 jest.setTimeout(120_000);
@@ -46,14 +46,7 @@ async function expectedRowsOf(rig: DeliveryRig, caseId: string): Promise<string[
     .sort();
 }
 
-const raise = {
-  type: 'raiseConcern',
-  category: 'absence',
-  description: 'Absent three days this week',
-  evidence: null,
-  source: null,
-  seriousIncident: false,
-} as const;
+const raise = schoolConcern();
 
 describe('the commit path keeps the due-date index in step (ADR 0011)', () => {
   it('ME-05: the row a command adds is written before it answers; the row it ends is removed by the relay', async () => {

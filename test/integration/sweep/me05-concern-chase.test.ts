@@ -6,7 +6,7 @@
  * programme lead: the provider's staff directory does, and her feed is the one that receives it.
  */
 import type { DeliveryRig } from '../../support/graph-fixture';
-import { cmd, meCaseAt, must, who } from '../../support/service-fixture';
+import { cmd, meCaseAt, must, schoolConcern, who } from '../../support/service-fixture';
 import { feedOf, leader, rigWithDirectoryLeader } from './directory-leader';
 import { acceptedTimed, movingClock } from './sweep-rig';
 
@@ -29,19 +29,7 @@ async function mentorConcern(clock: ReturnType<typeof movingClock>) {
   rigs.push(rig);
   const id = await meCaseAt(rig.services, 'opened');
   const raised = must(
-    await rig.services.cases.execute(
-      who('me-mentor'),
-      id,
-      {
-        type: 'raiseConcern',
-        category: 'absence',
-        description: 'Absent three days this week',
-        evidence: null,
-        source: null,
-        seriousIncident: false,
-      },
-      cmd(),
-    ),
+    await rig.services.cases.execute(who('me-mentor'), id, schoolConcern(), cmd()),
   );
   const concernId = raised.view!.concerns[0]!.concernId;
   return { rig, id, concernId };
